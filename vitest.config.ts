@@ -19,7 +19,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 600_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // One browser at a time: the machine has two cores.
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
           globalSetup: ['test/e2e/globalSetup.ts'],
         },
       },

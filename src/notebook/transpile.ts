@@ -42,7 +42,7 @@ export function transpileCell(source: string): TranspiledCell {
 
   for (const statement of statements) {
     if (statement.type === 'ImportDeclaration') {
-      const specifier = String(statement.source.value);
+      const specifier = String(statement.source!.value);
       imports.push(specifier);
       for (const name of importedNames(statement)) defines.add(name);
       edits.push({ start: statement.start, end: statement.end, text: importToAwait(statement, js) });

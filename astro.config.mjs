@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { remarkCells } from './src/markdown/remarkCells.ts';
+
+// Cross-origin isolation lets TF.js's wasm backend use threads (SharedArrayBuffer).
+// Static hosts that cannot send headers are covered by the deployment notes in the README.
+const isolationHeaders = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+export default defineConfig({
+  // Deploy under a sub-path (GitHub Pages: /<repo>/) with COURSE_BASE=/course/ npm run build.
+  base: process.env.COURSE_BASE ?? '/',
+  trailingSlash: 'ignore',
+  integrations: [mdx()],
+  markdown: {
+    remarkPlugins: [remarkCells],
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  server: { headers: isolationHeaders },
+  vite: {
+    build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4096 },
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * Makes sure the site has a dataset payload in public/data/ before it is built or served.
+ * With no payload (a fresh clone) it generates the default synthetic dataset and packs it;
+ * an imported dataset is left alone unless --default asks to go back to the generated one.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
+import { buildWebPayload } from './lib/dataset/buildWebPayload';
+import { progressLine } from './lib/progressLine';
+
+const DEFAULT_SEED = 1;
+const PAYLOAD_DIR = resolve('public/data');
+const GENERATED_DIR = resolve('data/default');
+const origin = `scripts/generate-default-dataset.ts v${GENERATOR_VERSION}, seed ${DEFAULT_SEED}, ${DEFAULT_COUNT} images`;
+
+const { values } = parseArgs({ options: { default: { type: 'boolean', default: false } } });
+
+function readJson(path: string): Record<string, any> | undefined {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const manifest = readJson(resolve(PAYLOAD_DIR, 'manifest.json'));
+const upToDate = manifest?.dataset?.source === 'generated' && manifest.dataset.origin === origin;
+const keepImported = manifest?.dataset?.source === 'imported' && !values.default;
+
+if (keepImported) {
+  console.log(`Active dataset: ${manifest!.dataset.title} (imported). "npm run dataset:default" switches back to the generated one.`);
+} else if (upToDate) {
+  console.log(`Active dataset: ${manifest!.dataset.title}.`);
+} else {
+  const stamp = readJson(resolve(GENERATED_DIR, 'generator.json'));
+  if (!existsSync(resolve(GENERATED_DIR, 'emergency_classification.csv')) || stamp?.version !== GENERATOR_VERSION || stamp?.seed !== DEFAULT_SEED || stamp?.count !== DEFAULT_COUNT) {
+    const progress = progressLine('Drawing the default dataset');
+    const started = Date.now();
+    const result = await generateDataset({ outDir: GENERATED_DIR, count: DEFAULT_COUNT, seed: DEFAULT_SEED, onProgress: (done, total) => progress.update(done, total) });
+    progress.done(`Drew ${result.count} images (${result.emergency} emergency) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${GENERATED_DIR}`);
+  }
+  const progress = progressLine('Packing the web payload');
+  const summary = await buildWebPayload({
+    sourceDir: GENERATED_DIR,
+    outDir: PAYLOAD_DIR,
+    dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin },
+    onProgress: (p) => progress.update(p.done, p.total),
+  });
+  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  progress.done(`Packed ${summary.manifest.count} images into ${PAYLOAD_DIR}: 64×64 ${mb(summary.spriteBytes[64] ?? 0)}, 32×32 ${mb(summary.spriteBytes[32] ?? 0)}, 224×224 originals ${mb(summary.originalBytes)} (${summary.seconds.toFixed(1)} s)`);
+}

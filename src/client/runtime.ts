@@ -1,0 +1,101 @@
+import { createNotebook, type CellSource } from '../notebook/notebook';
+import { renderConsoleLine, renderError, renderValue } from '../notebook/display';
+import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
+import type { CellContext } from '../lessonKit/context';
+
+export interface RuntimeOptions {
+  datasetUrl: string;
+  maxEpochs?: number;
+  /** Reports kernel-wide status (backend, memory) after runs. */
+  onStatus?: (text: string) => void;
+}
+
+export interface CellRun {
+  /** Resolves with the cell's final state. */
+  finished: Promise<'done' | 'error'>;
+  /** The reader pressed Stop. */
+  stop(): void;
+}
+
+// Modules cells may import: the site's own bundles, loaded on first use.
+const MODULES: Record<string, () => Promise<unknown>> = {
+  '@tensorflow/tfjs': () => import('./tfBackend').then((backend) => backend.tensorflow()),
+  '@observablehq/plot': () => import('@observablehq/plot'),
+};
+
+/** The page's kernel: one notebook scope, cell runs that render into their output areas. */
+export function createRuntime(options: RuntimeOptions) {
+  const notebook = createNotebook({
+    importModule: async (specifier) => {
+      const load = MODULES[specifier];
+      if (!load) throw new Error(`cannot import "${specifier}": cells can import ${Object.keys(MODULES).join(' and ')}`);
+      return load();
+    },
+  });
+
+  function show(output: HTMLElement, value: unknown): void {
+    output.append(isDisplayable(value) ? value[DISPLAY](document) : renderValue(value, document));
+  }
+
+  function run(cell: CellSource, output: HTMLElement): CellRun {
+    const stopRequested = new AbortController();
+    const interrupt = new AbortController();
+    let cooperative = 0;
+    const stop = () => {
+      stopRequested.abort();
+      // Code that does not watch the Stop signal itself is interrupted at once.
+      if (cooperative === 0) interrupt.abort();
+    };
+
+    const finished = (async (): Promise<'done' | 'error'> => {
+      output.replaceChildren();
+      const context: CellContext = {
+        display: (value) => show(output, value),
+        stopSignal: stopRequested.signal,
+        handleStopCooperatively: () => {
+          cooperative++;
+          return () => { cooperative--; if (stopRequested.signal.aborted && cooperative === 0) interrupt.abort(); };
+        },
+        datasetUrl: options.datasetUrl,
+        maxEpochs: options.maxEpochs,
+      };
+      // The lesson library trains with TF.js, so the backend is chosen before any cell code runs.
+      const [{ createLessonLibrary }, backend] = await Promise.all([import('../lessonKit/library'), import('./tfBackend')]);
+      await backend.initBackend();
+      const builtins = { ...createLessonLibrary(context), console: cellConsole(output) };
+      const result = await notebook.run(cell, { builtins, signal: interrupt.signal });
+      if (result.status === 'error') {
+        output.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
+        return 'error';
+      }
+      if (result.hasValue && result.value !== undefined) show(output, result.value);
+      return 'done';
+    })();
+    finished.finally(() => reportStatus()).catch(() => {});
+    return { finished, stop };
+  }
+
+  async function reportStatus(): Promise<void> {
+    if (!options.onStatus) return;
+    const backend = await import('./tfBackend');
+    const info = await backend.initBackend();
+    const tf = await backend.tensorflow();
+    const memory = tf.memory();
+    options.onStatus(`TensorFlow.js backend: ${info.name} (${info.reason}${info.name === 'wasm' ? (info.crossOriginIsolated ? ', threads available' : ', single-threaded: page not cross-origin isolated') : ''}) · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
+  }
+
+  return { run, setCells: (cells: CellSource[]) => notebook.setCells(cells) };
+}
+
+function asObject(error: unknown): object {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
+/** console.* inside a cell prints into its output (and still reaches the developer console). */
+function cellConsole(output: HTMLElement): Console {
+  const print = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    output.append(renderConsoleLine(level, args, document));
+    globalThis.console[level](...args);
+  };
+  return { ...globalThis.console, log: print('log'), info: print('info'), warn: print('warn'), error: print('error') };
+}

@@ -1,0 +1,119 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { CellContext } from './context';
+import { ImageSet } from '../ml/imageSet';
+import { loadDataset as loadPayload, type LoadedDataset } from '../ml/loadDataset';
+import { trainTestSplitIndices } from '../ml/split';
+import { train, type History, type TrainCallbacks } from '../ml/train';
+import { predictProbabilities } from '../ml/predict';
+import { binaryMetrics } from '../ml/metrics';
+import { historyFigure } from '../viz/historyFigure';
+import { imageGrid } from '../viz/imageGrid';
+import { trainingProgress, formatDuration } from '../viz/trainingProgress';
+import { EvaluationReport } from './evaluationReport';
+
+export interface FitOptions {
+  validation?: ImageSet;
+  epochs: number;
+  batchSize: number;
+  /** Seed of the per-epoch shuffling order. */
+  seed?: number;
+  callbacks?: TrainCallbacks | TrainCallbacks[];
+}
+
+// A dataset is fetched and decoded once per page and resolution, however often its cell reruns.
+const loadedDatasets = new Map<string, Promise<LoadedDataset>>();
+
+/**
+ * The lesson library: the names every cell can use without importing them. Each cell run
+ * gets its own copy, bound to that cell's output area and Stop button.
+ */
+export function createLessonLibrary(context: CellContext) {
+  const doc = document;
+
+  /** Loads the course's active dataset at 32, 64 or 224 pixels a side (64 by default). */
+  async function loadDataset({ resolution = 64 }: { resolution?: number } = {}): Promise<ImageSet> {
+    const key = `${context.datasetUrl}@${resolution}`;
+    const line = doc.createElement('p');
+    line.className = 'load-status';
+    line.textContent = `Loading the dataset at ${resolution}×${resolution}…`;
+    context.display(line);
+    let pending = loadedDatasets.get(key);
+    if (!pending) {
+      pending = loadPayload(context.datasetUrl, {
+        resolution,
+        onProgress: (p) => { if (p.phase === 'images') line.textContent = `Loading the dataset at ${resolution}×${resolution}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB`; },
+      });
+      loadedDatasets.set(key, pending);
+      pending.catch(() => loadedDatasets.delete(key));
+    }
+    const loaded = await pending;
+    const [negatives, positives] = loaded.images.classCounts();
+    line.textContent = `Loaded ${loaded.manifest.dataset.title}: ${loaded.images.count} images at ${resolution}×${resolution} ` +
+      `(${positives} emergency, ${negatives} non-emergency; ${(loaded.bytes / 1e6).toFixed(1)} MB in ${(loaded.milliseconds / 1000).toFixed(1)} s).`;
+    line.setAttribute('data-dataset-loaded', String(loaded.images.count));
+    return loaded.images;
+  }
+
+  /** scikit-learn's train_test_split(X, y, test_size, random_state), with the same permutation. */
+  function trainTestSplit(data: ImageSet, { testSize = 0.3, randomState = 42 }: { testSize?: number; randomState?: number } = {}) {
+    const { train: trainIndices, validation } = trainTestSplitIndices(data.count, { testSize, seed: randomState });
+    return { train: data.subset(trainIndices), validation: data.subset(validation) };
+  }
+
+  /** Trains with a live progress bar and curves; Stop ends it after the current batch and keeps the history. */
+  async function fit(model: tf.LayersModel, data: ImageSet, options: FitOptions): Promise<History> {
+    let epochs = options.epochs;
+    if (context.maxEpochs !== undefined && epochs > context.maxEpochs) {
+      const note = doc.createElement('p');
+      note.className = 'notice';
+      note.textContent = `This page limits training to ${context.maxEpochs} epochs (?maxEpochs=${context.maxEpochs} in its address); the cell asked for ${epochs}.`;
+      context.display(note);
+      epochs = context.maxEpochs;
+    }
+    const view = trainingProgress(epochs, doc);
+    context.display(view.element);
+    const release = context.handleStopCooperatively();
+    try {
+      const history = await train(model, data, {
+        epochs,
+        batchSize: options.batchSize,
+        validation: options.validation,
+        seed: options.seed,
+        signal: context.stopSignal,
+        callbacks: [
+          { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
+          ...(Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : []),
+        ],
+      });
+      const last = history.epochs.at(-1);
+      view.finish(
+        `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
+        (last ? ` · training accuracy ${(100 * last.acc).toFixed(1)} %` + (last.val_acc === undefined ? '' : ` · validation accuracy ${(100 * last.val_acc).toFixed(1)} %`) : '') +
+        ` · ${Math.round((history.batchesRun * options.batchSize) / (history.elapsedMs / 1000))} samples/s`,
+      );
+      return history;
+    } finally {
+      release();
+    }
+  }
+
+  /** Accuracy, confusion matrix and the missed emergency vehicles of a model on a set. */
+  async function evaluate(model: tf.LayersModel, data: ImageSet, { name = 'Validation' }: { name?: string } = {}): Promise<EvaluationReport> {
+    const metrics = binaryMetrics(await predictProbabilities(model, data), data.labels);
+    return new EvaluationReport(name, metrics, data);
+  }
+
+  /** Loss and accuracy curves of a finished training run, with the start of overfitting marked. */
+  function plotHistory(history: History, { markOverfitting = true }: { markOverfitting?: boolean } = {}): HTMLElement {
+    return historyFigure(history.epochs, { markOverfitting, document: doc });
+  }
+
+  /** Thumbnails of a few images of a set with their labels. */
+  function showImages(data: ImageSet, { count = 12, indices }: { count?: number; indices?: number[] } = {}): HTMLElement {
+    return imageGrid(data, { indices: indices ?? Array.from({ length: Math.min(count, data.count) }, (_, i) => i), document: doc });
+  }
+
+  return { display: context.display, loadDataset, trainTestSplit, fit, evaluate, plotHistory, showImages };
+}
+
+export type LessonLibrary = ReturnType<typeof createLessonLibrary>;

@@ -1,0 +1,67 @@
+import type { Root, Code } from 'mdast';
+import type { Element, ElementContent } from 'hast';
+import { createHighlighter, type Highlighter } from 'shiki';
+
+/**
+ * Turns fenced ```ts cell blocks of a lesson into notebook cells: highlighted with Shiki
+ * at build time (so the code reads well before any script loads), with a toolbar and an
+ * output area the page script brings to life. `id=name` in the fence names the cell.
+ */
+export function remarkCells() {
+  return async (tree: Root) => {
+    const cells = findCells(tree);
+    if (cells.length === 0) return;
+    const highlighter = await sharedHighlighter();
+    cells.forEach((node, index) => {
+      const number = index + 1;
+      const id = /\bid=([\w-]+)/.exec(node.meta ?? '')?.[1] ?? String(number);
+      node.data = { ...node.data, hName: 'section', hProperties: cellProperties(id, number), hChildren: cellChildren(highlighter, node.value, number) };
+    });
+  };
+}
+
+export function isCellFence(node: { lang?: string | null; meta?: string | null }): boolean {
+  return (node.lang === 'ts' || node.lang === 'typescript') && /(^|\s)cell(\s|$)/.test(node.meta ?? '');
+}
+
+function findCells(tree: Root): Code[] {
+  const found: Code[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'code' && isCellFence(node as Code)) found.push(node as Code);
+    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
+  };
+  visit(tree);
+  return found;
+}
+
+let highlighterPromise: Promise<Highlighter> | undefined;
+function sharedHighlighter(): Promise<Highlighter> {
+  highlighterPromise ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['typescript'] });
+  return highlighterPromise;
+}
+
+function cellProperties(id: string, number: number): Element['properties'] {
+  return { className: ['cell'], 'data-cell': id, 'data-cell-number': String(number), 'data-cell-state': 'idle', 'aria-label': `Code cell ${number}` };
+}
+
+function cellChildren(highlighter: Highlighter, code: string, number: number): ElementContent[] {
+  const highlighted = highlighter.codeToHast(code, {
+    lang: 'typescript',
+    themes: { light: 'github-light', dark: 'github-dark' },
+  });
+  const pre = highlighted.children[0] as Element;
+  pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': `Code of cell ${number}: focus or click to edit` };
+  const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
+  const text = (value: string) => ({ type: 'text' as const, value });
+  return [
+    element('div', { className: ['cell-toolbar'] }, [
+      element('span', { className: ['cell-label'], 'aria-hidden': 'true' }, [text(`[${number}]`)]),
+      element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text('Run')]),
+      element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text('Stop')]),
+      element('span', { className: ['cell-status'], role: 'status' }),
+      element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: 'Discard your edits and restore the lesson\'s code' }, [text('Reset')]),
+    ]),
+    element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
+    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite' }),
+  ];
+}

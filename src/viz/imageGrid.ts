@@ -1,0 +1,50 @@
+import type { ImageSet } from '../ml/imageSet';
+
+export interface ImageGridOptions {
+  /** Positions in the set to show. */
+  indices: readonly number[];
+  /** Text under each image; defaults to the class name. */
+  caption?: (index: number) => string;
+  /** Displayed size of each thumbnail in CSS pixels. */
+  thumbnailSize?: number;
+  document?: Document;
+}
+
+/** Thumbnails of images from a set, drawn from their RGB bytes. */
+export function imageGrid(set: ImageSet, options: ImageGridOptions): HTMLElement {
+  const doc = options.document ?? document;
+  const grid = doc.createElement('div');
+  grid.className = 'image-grid';
+  grid.setAttribute('data-figure', 'images');
+  const size = options.thumbnailSize ?? 96;
+  for (const index of options.indices) {
+    const item = doc.createElement('figure');
+    const canvas = doc.createElement('canvas');
+    canvas.width = set.size;
+    canvas.height = set.size;
+    canvas.style.width = `${size}px`;
+    canvas.style.height = `${size}px`;
+    const label = set.classes[set.labels[index]!]!;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', `${set.names[index]}: ${label}`);
+    drawRgb(canvas, set.image(index), set.size);
+    const caption = doc.createElement('figcaption');
+    caption.textContent = options.caption ? options.caption(index) : `${set.names[index]} · ${label}`;
+    item.append(canvas, caption);
+    grid.append(item);
+  }
+  return grid;
+}
+
+function drawRgb(canvas: HTMLCanvasElement, rgb: Uint8Array, size: number): void {
+  const context = canvas.getContext('2d');
+  if (!context) return; // no canvas support (e.g. a test DOM): the caption still says what it is
+  const imageData = context.createImageData(size, size);
+  for (let source = 0, target = 0; source < rgb.length; source += 3, target += 4) {
+    imageData.data[target] = rgb[source]!;
+    imageData.data[target + 1] = rgb[source + 1]!;
+    imageData.data[target + 2] = rgb[source + 2]!;
+    imageData.data[target + 3] = 255;
+  }
+  context.putImageData(imageData, 0, 0);
+}

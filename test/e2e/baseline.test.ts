@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium, watchPage } from '../../scripts/lib/chromium';
+
+const siteUrl = inject('siteUrl');
+const origin = new URL(siteUrl).origin;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
+const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
+
+async function waitForState(page: Page, id: string, states: string[], timeout = 240_000): Promise<string> {
+  await page.waitForFunction(
+    ({ id, states }) => states.includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-state') ?? ''),
+    { id, states },
+    { timeout, polling: 250 },
+  );
+  return (await cell(page, id).getAttribute('data-cell-state'))!;
+}
+
+/** Replaces a cell's code through its editor, as a reader would: click, select all, type. */
+async function typeInto(page: Page, id: string, code: string): Promise<void> {
+  await cell(page, id).locator('[data-cell-code]').click();
+  const editor = cell(page, id).locator('.cm-content');
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+describe('the course index', () => {
+  it('lists the lessons in order and links to the baseline lesson', async () => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, origin);
+    await page.goto(siteUrl);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/early stopping, dropout and batch normalization/);
+    const first = page.locator('.lesson-list li a').first();
+    await expect(first.textContent()).resolves.toBe('Baseline: an ANN for emergency vehicles');
+    await expect(page.locator('[data-active-dataset]').textContent()).resolves.toMatch(/Generated default dataset/);
+    await first.click();
+    await page.waitForURL(/lessons\/01-baseline\/$/);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Baseline: an ANN for emergency vehicles');
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the baseline lesson', () => {
+  let page: Page;
+  let watch: ReturnType<typeof watchPage>;
+
+  beforeAll(async () => {
+    page = await browser.newPage();
+    watch = watchPage(page, origin);
+    await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=2`);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('shows highlighted code and runs nothing before the reader acts', async () => {
+    const cells = page.locator('[data-cell]');
+    expect(await cells.count()).toBe(9);
+    const states = await cells.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
+    expect(new Set(states)).toEqual(new Set(['idle']));
+    // Shiki's build-time highlighting: coloured spans before any script has run.
+    expect(await cell(page, 'model').locator('pre.shiki span[style*="color"]').count()).toBeGreaterThan(10);
+    await expect(cell(page, 'model').locator('pre').textContent()).resolves.toContain("tf.layers.dense({ units: 1, activation: 'sigmoid' })");
+    expect(await page.locator('[data-cell-output]:not(:empty)').count()).toBe(0);
+    await expect(page.getByRole('button', { name: 'Run all' }).isVisible()).resolves.toBe(true);
+    expect(await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);
+  });
+
+  it('runs every cell with "Run all": data, split, model, training curves, evaluation', async () => {
+    await page.getByRole('button', { name: 'Run all' }).click();
+    expect(await waitForState(page, 'overfitting', ['done', 'error'], 420_000)).toBe('done');
+    const states = await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
+    expect(states.every((state) => state === 'done')).toBe(true);
+
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*2352 images at 64×64 \(991 emergency, 1361 non-emergency/);
+    expect(await output(page, 'load').locator('.image-grid canvas').count()).toBe(12);
+    await expect(output(page, 'split').textContent()).resolves.toContain('1646 training images, 706 validation images');
+
+    const summary = (await output(page, 'model').textContent())!.replace(/[,\s]/g, '');
+    expect(summary).toContain('1228900');
+    expect(summary).toContain('10100');
+    expect(summary).toMatch(/1239101/);
+
+    const train = output(page, 'train');
+    await expect(train.textContent()).resolves.toMatch(/This page limits training to 2 epochs/);
+    await expect(train.locator('[data-training-status]').textContent()).resolves.toMatch(/^Finished: 2 epochs in \d+:\d\d · training accuracy \d+\.\d % · validation accuracy \d+\.\d %/);
+    expect(await train.locator('[data-metric="loss"]').count()).toBe(1);
+    expect(await train.locator('progress').evaluate((bar: HTMLProgressElement) => bar.value)).toBe(1);
+
+    const validation = output(page, 'evaluate');
+    const accuracyText = await validation.locator('.evaluation-accuracy').textContent();
+    const accuracy = Number(/Validation accuracy: (\d+\.\d) %/.exec(accuracyText ?? '')?.[1]);
+    expect(accuracy).toBeGreaterThan(30);
+    expect(accuracy).toBeLessThanOrEqual(100);
+    const matrix = validation.locator('table[data-figure="confusion-matrix"] td');
+    const counts = (await matrix.allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(706);
+    const falseNegatives = Number(await validation.locator('[data-false-negatives]').getAttribute('data-false-negatives'));
+    expect(falseNegatives).toBe(counts[2]);
+    expect(await validation.locator('.image-grid canvas').count()).toBe(Math.min(8, falseNegatives));
+
+    const figure = output(page, 'overfitting').locator('[data-figure="history"]');
+    expect(await figure.locator('[data-metric="accuracy"]').count()).toBe(1);
+    await expect(figure.locator('figcaption').textContent()).resolves.toMatch(/After 2 epochs: training accuracy/);
+
+    await expect(page.locator('[data-kernel-status]').textContent()).resolves.toMatch(/TensorFlow\.js backend: (wasm|webgl)/);
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('reruns an edited cell, and later cells see its new names', async () => {
+    await typeInto(page, 'split', 'const { train, validation } = trainTestSplit(data, { testSize: 0.5, randomState: 7 });\n`${train.count} training images, ${validation.count} validation images`');
+    await page.keyboard.press('Shift+Enter');
+    expect(await waitForState(page, 'split', ['done', 'error'])).toBe('done');
+    await expect(output(page, 'split').textContent()).resolves.toContain('1176 training images, 1176 validation images');
+
+    await cell(page, 'evaluate').getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForState(page, 'evaluate', ['done', 'error'])).toBe('done');
+    const counts = (await output(page, 'evaluate').locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1176);
+  });
+
+  it('accepts keyboard input in the editor: Ctrl+End then typing', async () => {
+    await cell(page, 'compile').locator('[data-cell-code]').click();
+    await cell(page, 'compile').locator('.cm-content').waitFor();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('learningRate * 1000');
+    await cell(page, 'compile').getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForState(page, 'compile', ['done', 'error'])).toBe('done');
+    await expect(output(page, 'compile').textContent()).resolves.toBe('0.01');
+  });
+
+  it('shows an error with the line of the cell it happened on', async () => {
+    await typeInto(page, 'evaluate-train', 'const ok = 1;\nconst broken: any = undefined;\nbroken.count');
+    await cell(page, 'evaluate-train').getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForState(page, 'evaluate-train', ['done', 'error'])).toBe('error');
+    const text = await output(page, 'evaluate-train').textContent();
+    expect(text).toMatch(/Cannot read properties of undefined \(reading 'count'\)/);
+    expect(text).toMatch(/line 3/);
+    expect(text).toContain('broken.count');
+  });
+
+  it('stops training with the Stop button and keeps the history', async () => {
+    await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=50`);
+    for (const id of ['load', 'split', 'model', 'compile']) {
+      await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
+      expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+    }
+    await cell(page, 'train').getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => /Epoch 2\//.test(document.querySelector('[data-cell="train"] [data-training-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await cell(page, 'train').getByRole('button', { name: 'Stop', exact: true }).click();
+    expect(await waitForState(page, 'train', ['done', 'error'], 60_000)).toBe('done');
+    await expect(output(page, 'train').locator('[data-training-status]').textContent()).resolves.toMatch(/^Training stopped by the reader: 1 epoch/);
+    await cell(page, 'overfitting').getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForState(page, 'overfitting', ['done', 'error'])).toBe('done');
+    await expect(output(page, 'overfitting').locator('figcaption').textContent()).resolves.toMatch(/After 1 epoch: /);
+  });
+});
