@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { remarkCells } from './src/markdown/remarkCells.ts';
+import { remarkCells, CELL_LANGUAGE } from './src/markdown/remarkCells.ts';
 
 // Cross-origin isolation lets TF.js's wasm backend use threads (SharedArrayBuffer).
 // Static hosts that cannot send headers are covered by the deployment notes in the README.
@@ -17,6 +17,8 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: {
     remarkPlugins: [remarkCells],
+    // Cells are highlighted by remarkCells (with their toolbar); Astro highlights the other code blocks.
+    syntaxHighlight: { type: 'shiki', excludeLangs: [CELL_LANGUAGE] },
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   server: { headers: isolationHeaders },

@@ -17,6 +17,9 @@ export interface CellRun {
   stop(): void;
 }
 
+/** After Stop, code that does not watch the Stop signal is interrupted this much later at most. */
+const STOP_GRACE_MS = 1000;
+
 // Modules cells may import: the site's own bundles, loaded on first use.
 const MODULES: Record<string, () => Promise<unknown>> = {
   '@tensorflow/tfjs': () => import('./tfBackend').then((backend) => backend.tensorflow()),
@@ -54,7 +57,11 @@ export function createRuntime(options: RuntimeOptions) {
         stopSignal: stopRequested.signal,
         handleStopCooperatively: () => {
           cooperative++;
-          return () => { cooperative--; if (stopRequested.signal.aborted && cooperative === 0) interrupt.abort(); };
+          return () => {
+            cooperative--;
+            // The stopped operation returned normally; the rest of the cell gets a moment to finish (e.g. plot the history).
+            if (stopRequested.signal.aborted && cooperative === 0) setTimeout(() => interrupt.abort(), STOP_GRACE_MS);
+          };
         },
         datasetUrl: options.datasetUrl,
         maxEpochs: options.maxEpochs,

@@ -20,6 +20,9 @@ export function remarkCells() {
   };
 }
 
+/** The language class cells carry; astro.config.mjs excludes it from Astro's own highlighting. */
+export const CELL_LANGUAGE = 'ts-cell';
+
 export function isCellFence(node: { lang?: string | null; meta?: string | null }): boolean {
   return (node.lang === 'ts' || node.lang === 'typescript') && /(^|\s)cell(\s|$)/.test(node.meta ?? '');
 }
@@ -51,6 +54,9 @@ function cellChildren(highlighter: Highlighter, code: string, number: number): E
   });
   const pre = highlighted.children[0] as Element;
   pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': `Code of cell ${number}: focus or click to edit` };
+  // Marks the code as already highlighted, so Astro's own Shiki pass (excludeLangs) leaves it alone.
+  const codeElement = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
+  if (codeElement) codeElement.properties = { ...codeElement.properties, className: [`language-${CELL_LANGUAGE}`] };
   const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
   const text = (value: string) => ({ type: 'text' as const, value });
   return [

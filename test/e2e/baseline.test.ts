@@ -69,7 +69,7 @@ describe('the baseline lesson', () => {
 
   it('shows highlighted code and runs nothing before the reader acts', async () => {
     const cells = page.locator('[data-cell]');
-    expect(await cells.count()).toBe(9);
+    expect(await cells.count()).toBe(8);
     const states = await cells.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
     expect(new Set(states)).toEqual(new Set(['idle']));
     // Shiki's build-time highlighting: coloured spans before any script has run.
