@@ -24,10 +24,10 @@ export interface FitOptions {
 const loadedDatasets = new Map<string, Promise<LoadedDataset>>();
 
 /**
- * The lesson library: the names every cell can use without importing them. Each cell run
- * gets its own copy, bound to that cell's output area and Stop button.
+ * The core of the lesson library, used by every lesson. Each cell run gets its own copy,
+ * bound to that cell's output area and Stop button.
  */
-export function createLessonLibrary(context: CellContext) {
+export function coreLibrary(context: CellContext) {
   const doc = document;
 
   /** Loads the course's active dataset at 32, 64 or 224 pixels a side (64 by default). */
@@ -114,6 +114,16 @@ export function createLessonLibrary(context: CellContext) {
   }
 
   return { display: context.display, loadDataset, trainTestSplit, fit, evaluate, plotHistory, showImages };
+}
+
+/**
+ * Every name a cell can use without importing it: the core above plus the parts each
+ * technique lesson adds (each part is a module of its own, bound to the same cell context).
+ */
+export function createLessonLibrary(context: CellContext) {
+  return {
+    ...coreLibrary(context),
+  };
 }
 
 export type LessonLibrary = ReturnType<typeof createLessonLibrary>;
