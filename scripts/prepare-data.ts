@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
-import { buildWebPayload } from './lib/dataset/buildWebPayload';
+import { importDataset } from './lib/dataset/importDataset';
+import { REPORT_FILE } from '../src/lib/datasetReport';
 import { progressLine } from './lib/progressLine';
 
 const DEFAULT_SEED = 1;
@@ -26,7 +27,8 @@ function readJson(path: string): Record<string, any> | undefined {
 }
 
 const manifest = readJson(resolve(PAYLOAD_DIR, 'manifest.json'));
-const upToDate = manifest?.dataset?.source === 'generated' && manifest.dataset.origin === origin;
+// A payload from before reports existed is rebuilt once, so the data page has a report to show.
+const upToDate = manifest?.dataset?.source === 'generated' && manifest.dataset.origin === origin && existsSync(resolve(PAYLOAD_DIR, REPORT_FILE));
 const keepImported = manifest?.dataset?.source === 'imported' && !values.default;
 
 if (keepImported) {
@@ -41,10 +43,11 @@ if (keepImported) {
     const result = await generateDataset({ outDir: GENERATED_DIR, count: DEFAULT_COUNT, seed: DEFAULT_SEED, onProgress: (done, total) => progress.update(done, total) });
     progress.done(`Drew ${result.count} images (${result.emergency} emergency) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${GENERATED_DIR}`);
   }
-  const progress = progressLine('Packing the web payload');
-  const summary = await buildWebPayload({
-    sourceDir: GENERATED_DIR,
-    outDir: PAYLOAD_DIR,
+  // The same path as an import, so the generated dataset gets the same checks and report.json.
+  const progress = progressLine('Checking and packing the web payload');
+  const { payload: summary } = await importDataset({
+    input: GENERATED_DIR,
+    payloadDir: PAYLOAD_DIR,
     dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin },
     onProgress: (p) => progress.update(p.done, p.total),
   });

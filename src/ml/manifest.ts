@@ -98,6 +98,9 @@ const manifestShape = z.object({
   names: z.array(z.string().regex(PLAIN_FILE_NAME, 'expected a plain file name (no folders, not "." or "..")')),
   labels: z.array(nonNegativeInteger()),
   resolutions: resolutionsSchema,
+  // Groups of exactly identical images (indices into names), so a split can keep each group on one side.
+  // Optional: payloads written before it existed, and datasets without duplicates, omit it.
+  duplicateGroups: z.array(z.array(nonNegativeInteger()).min(2, 'expected a group of at least two images')).optional(),
 });
 
 export type DatasetManifest = z.infer<typeof manifestShape>;
@@ -122,6 +125,8 @@ function checkConsistency(manifest: DatasetManifest, ctx: z.RefinementCtx): void
     else firstIndexOfName.set(name, i);
   });
 
+  checkDuplicateGroups(manifest.duplicateGroups ?? [], count, ctx);
+
   const shardFiles = new Set<string>();
   for (const [key, resolution] of Object.entries(manifest.resolutions)) {
     if (!isSpriteSheetResolution(resolution)) continue;
@@ -139,6 +144,20 @@ function checkConsistency(manifest: DatasetManifest, ctx: z.RefinementCtx): void
       ctx.addIssue({ code: 'custom', path: ['resolutions', key, 'shards'], message: `shards hold ${expectedFirst} images but count is ${count}` });
     }
   }
+}
+
+/** Every index names an image, and no image is in two groups (a group is all copies of one picture). */
+function checkDuplicateGroups(groups: number[][], count: number, ctx: z.RefinementCtx): void {
+  const groupOf = new Map<number, number>();
+  groups.forEach((group, g) => {
+    group.forEach((index, i) => {
+      const path = ['duplicateGroups', g, i];
+      if (index >= count) ctx.addIssue({ code: 'custom', path, message: `expected an image index below ${count} (count), got ${index}` });
+      const earlier = groupOf.get(index);
+      if (earlier !== undefined) ctx.addIssue({ code: 'custom', path, message: `image ${index} is already in duplicateGroups[${earlier}]` });
+      groupOf.set(index, g);
+    });
+  });
 }
 
 function valueAt(json: unknown, path: (string | number)[]): unknown {

@@ -43,6 +43,12 @@ describe('parseManifest', () => {
     expect(isSpriteSheetResolution(manifest.resolutions['224'])).toBe(false);
   });
 
+  it('accepts optional duplicate groups, and manifests without them', () => {
+    const withGroups = { ...validManifest(), duplicateGroups: [[1, 7], [3, 9, 599]] };
+    expect(parseManifest(JSON.parse(JSON.stringify(withGroups))).duplicateGroups).toEqual([[1, 7], [3, 9, 599]]);
+    expect(parseManifest(validManifest())).not.toHaveProperty('duplicateGroups');
+  });
+
   it.each([
     ['a bad shard count', (m: any) => (m.resolutions['64'].shards[2].count = -3), 'invalid dataset manifest: resolutions.64.shards[2].count: expected a positive integer, got -3'],
     ['a count of the wrong type', (m: any) => (m.resolutions['64'].shards[2].count = '88'), 'resolutions.64.shards[2].count: expected number, got string'],
@@ -58,6 +64,9 @@ describe('parseManifest', () => {
     ['a key that is not the size', (m: any) => (m.resolutions['32'].size = 31), 'resolutions.32.size: key "32" must equal the resolution\'s size (31)'],
     ['a directory escaping the payload', (m: any) => (m.resolutions['224'].directory = '../images/'), 'resolutions.224.directory: expected a relative directory ending in "/", such as "images/", got "../images/"'],
     ['a bad hash', (m: any) => (m.resolutions['32'].shards[0].sha256 = 'xyz'), 'resolutions.32.shards[0].sha256: expected 64 lowercase hex digits, got "xyz"'],
+    ['a duplicate group of one image', (m: any) => (m.duplicateGroups = [[3]]), 'duplicateGroups[0]: expected a group of at least two images'],
+    ['a duplicate group index past count', (m: any) => (m.duplicateGroups = [[3, 600]]), 'duplicateGroups[0][1]: expected an image index below 600 (count), got 600'],
+    ['an image in two duplicate groups', (m: any) => (m.duplicateGroups = [[1, 2], [5, 2]]), 'duplicateGroups[1][1]: image 2 is already in duplicateGroups[0]'],
     ['a shard file in a folder', (m: any) => (m.resolutions['32'].shards[0].file = 'a/b.jpg'), 'resolutions.32.shards[0].file: expected a plain image file name'],
     ['a reused shard file', (m: any) => (m.resolutions['64'].shards[1].file = 'x32-0-1a2b3c4d.jpg'), 'resolutions.64.shards[1].file: "x32-0-1a2b3c4d.jpg" is used by another shard'],
     ['no resolutions', (m: any) => (m.resolutions = {}), 'resolutions: expected at least one resolution'],

@@ -11,6 +11,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { MANIFEST_FILE, MANIFEST_FORMAT, parseManifest, type DatasetInfo, type DatasetManifest, type Resolution, type SpriteShard } from '../../../src/ml/manifest';
 import { rgbSheetFromTiles } from '../../../src/ml/sprites';
+import { forEachConcurrently } from '../forEachConcurrently';
 import { ARTICLE_IMAGES_DIR, readArticleLayout, type LabeledImage } from './readArticleLayout';
 
 export const DEFAULT_SPRITE_SIZES = [32, 64] as const;
@@ -51,17 +52,27 @@ export interface BuildWebPayloadOptions {
   /** Images or shards processed at once; default 2. */
   concurrency?: number;
   onProgress?: (progress: BuildProgress) => void;
+  /** Groups of identical images (indices in CSV order), recorded in the manifest for leakage-free splits. */
+  duplicateGroups?: number[][];
+  /**
+   * More files to publish with the payload (e.g. report.json), by plain file name. Called once the images
+   * are packed and written before the swap, so they appear together with the payload or not at all.
+   */
+  extraFiles?: (payload: PackedPayload) => Record<string, string>;
   /** Aborting stops the build and removes the temporary folder. */
   signal?: AbortSignal;
 }
 
-export interface WebPayloadSummary {
-  outDir: string;
+export interface PackedPayload {
   manifest: DatasetManifest;
   /** Total bytes of the sprite sheets per size, e.g. { 32: …, 64: … }. */
   spriteBytes: Record<number, number>;
   /** Total bytes of the copied originals. */
   originalBytes: number;
+}
+
+export interface WebPayloadSummary extends PackedPayload {
+  outDir: string;
   seconds: number;
 }
 
@@ -77,6 +88,8 @@ export async function buildWebPayload(options: BuildWebPayloadOptions): Promise<
   await mkdir(join(tempDir, ARTICLE_IMAGES_DIR), { recursive: true });
   try {
     const build = await writePayload(tempDir, layout.rows, layout.imagesDir, spriteSizes, options);
+    await writeExtraFiles(tempDir, options.extraFiles?.(build) ?? {});
+    options.signal?.throwIfAborted();
     await replaceDirectory(tempDir, outDir);
     return { outDir, ...build, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
@@ -148,7 +161,7 @@ async function writePayload(
   imagesDir: string,
   spriteSizes: number[],
   options: BuildWebPayloadOptions,
-): Promise<Pick<WebPayloadSummary, 'manifest' | 'spriteBytes' | 'originalBytes'>> {
+): Promise<PackedPayload> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const count = rows.length;
   // All resized images stay in memory (2352 images ≈ 36 MB at 32 + 64 px), packed RGB per size.
@@ -228,9 +241,20 @@ async function writePayload(
     names: rows.map((row) => row.name),
     labels: rows.map((row) => row.label),
     resolutions,
+    ...(options.duplicateGroups?.length ? { duplicateGroups: options.duplicateGroups } : {}),
   });
   await writeFile(join(tempDir, MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   return { manifest, spriteBytes, originalBytes };
+}
+
+async function writeExtraFiles(tempDir: string, files: Record<string, string>): Promise<void> {
+  for (const [name, text] of Object.entries(files)) {
+    // Plain names only, and never one the payload itself uses.
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name === MANIFEST_FILE || name === ARTICLE_IMAGES_DIR || /^x\d+-/.test(name)) {
+      throw new Error(`extra payload file name ${JSON.stringify(name)} must be a plain file name other than ${MANIFEST_FILE}, ${ARTICLE_IMAGES_DIR} and the sprite sheets`);
+    }
+    await writeFile(join(tempDir, name), text);
+  }
 }
 
 function tilesPerRowFor(size: number): number {
@@ -244,30 +268,6 @@ function shardPlan(size: number, count: number): { tilesPerRow: number; first: n
   const plan = [];
   for (let first = 0; first < count; first += perShard) plan.push({ tilesPerRow, first, count: Math.min(perShard, count - first) });
   return plan;
-}
-
-/**
- * Runs task(0 … total−1) with at most `limit` in flight. On a failure or abort no new task starts, and
- * the first error is thrown only once running tasks have finished, so cleanup never races a write.
- */
-async function forEachConcurrently(total: number, limit: number, signal: AbortSignal | undefined, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const worker = async () => {
-    while (!failed && next < total) {
-      const index = next++;
-      try {
-        signal?.throwIfAborted();
-        await task(index);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(limit, total)) }, worker));
-  const rejected = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (rejected) throw rejected.reason;
 }
 
 /** Swaps the finished payload in: the old one is moved aside first and restored if the swap fails. */

@@ -25,6 +25,14 @@ export interface ArticleLayout {
   rows: LabeledImage[];
   imagesDir: string;
   csvPath: string;
+  /** Files in `imagesDir` that no CSV row names (ignored; an importer warns about them). */
+  unlisted: string[];
+}
+
+/** Where the label file and the pictures are, when they do not sit at the article's places (e.g. Kaggle's train.csv + train/). */
+export interface LayoutPaths {
+  csvPath?: string;
+  imagesDir?: string;
 }
 
 /** Raised when the folder is not a valid article-layout dataset; `problems` lists every issue found. */
@@ -43,10 +51,13 @@ export class DatasetLayoutError extends Error {
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException)?.code === 'ENOENT';
 
-export async function readArticleLayout(root: string): Promise<ArticleLayout> {
-  const csvPath = join(resolve(root), ARTICLE_CSV_FILE);
-  const imagesDir = join(resolve(root), ARTICLE_IMAGES_DIR);
-  const layoutHint = `expected the article layout: ${ARTICLE_CSV_FILE} and ${ARTICLE_IMAGES_DIR}/ inside ${resolve(root)}`;
+export async function readArticleLayout(root: string, paths: LayoutPaths = {}): Promise<ArticleLayout> {
+  const csvPath = paths.csvPath ?? join(resolve(root), ARTICLE_CSV_FILE);
+  const imagesDir = paths.imagesDir ?? join(resolve(root), ARTICLE_IMAGES_DIR);
+  const layoutHint =
+    paths.csvPath || paths.imagesDir
+      ? `expected the labels in ${csvPath} and the images in ${imagesDir}/`
+      : `expected the article layout: ${ARTICLE_CSV_FILE} and ${ARTICLE_IMAGES_DIR}/ inside ${resolve(root)}`;
 
   let text: string;
   try {
@@ -73,8 +84,13 @@ export async function readArticleLayout(root: string): Promise<ArticleLayout> {
 
   const { rows, problems } = checkRows(records.slice(1), imageFiles, imagesDir);
   if (problems.length > 0) throw new DatasetLayoutError(csvPath, problems);
-  return { rows, imagesDir, csvPath };
+  const listed = new Set(rows.map((row) => row.name));
+  const unlisted = [...imageFiles].filter((name) => !listed.has(name)).sort(compareFileNames);
+  return { rows, imagesDir, csvPath, unlisted };
 }
+
+/** "2.jpg" before "10.jpg": numbers inside names compare by value. */
+export const compareFileNames = new Intl.Collator('en', { numeric: true }).compare;
 
 function checkHeader(header: CsvRecord, csvPath: string): void {
   // Extra columns are allowed (some copies of the dataset carry more); the first two must be the article's.

@@ -1,0 +1,95 @@
+/**
+ * Imports a dataset as the course's active one (public/data), with a data-quality report.
+ *
+ *   npm run dataset:import -- <folder | folder above it | Dataset.zip | Kaggle folder> [--id <slug>] [--title <text>]
+ *
+ * The report's JSON copy under data/reports/ is the last line printed. "npm run dataset:default" switches back.
+ */
+import { basename, extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatReport } from './lib/dataset/formatReport';
+import { importDataset, type ImportProgress } from './lib/dataset/importDataset';
+import { progressLine } from './lib/progressLine';
+
+const PAYLOAD_DIR = resolve('public/data');
+const REPORTS_DIR = resolve('data/reports');
+const USAGE = `usage: npm run dataset:import -- <path> [--id <slug>] [--title <text>]
+  <path>: a folder with emergency_classification.csv and images/ (or the folder above it), a .zip of either,
+          or the Kaggle layout (train.csv [+ test.csv] with images/ or train/ + test/)`;
+
+const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
+  extracting: 'Extracting the zip',
+  checking: 'Checking images',
+  normalising: 'Re-encoding to 224×224 JPEG',
+  packing: 'Packing images',
+  encoding: 'Encoding sprite sheets',
+};
+
+function fail(message: string): never {
+  console.error(`dataset:import: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
+}
+
+/** One progress line per phase; a finished phase leaves a one-line summary. */
+function phaseReporter(): (progress: ImportProgress) => void {
+  let current: { phase: ImportProgress['phase']; line: ReturnType<typeof progressLine>; started: number } | undefined;
+  return ({ phase, done, total }) => {
+    if (current?.phase !== phase) current = { phase, line: progressLine(PHASE_LABELS[phase]), started: performance.now() };
+    current.line.update(done, total);
+    if (done === total) current.line.done(`${PHASE_LABELS[phase]}: ${total} done in ${((performance.now() - current.started) / 1000).toFixed(1)} s`);
+  };
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: { id: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (positionals.length !== 1) fail(`expected one dataset path, got ${positionals.length}`);
+  const input = positionals[0];
+  const name = basename(resolve(input), extname(input) === '.zip' ? '.zip' : '');
+  const id = values.id ?? slug(name);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`--id must be a lowercase slug such as "av-emergency", got "${id}"`);
+
+  // Ctrl-C stops cleanly: temporary folders are removed and the active dataset stays as it was.
+  const abort = new AbortController();
+  process.once('SIGINT', () => {
+    console.error('\ninterrupted: stopping and cleaning up (Ctrl-C again to quit at once)…');
+    abort.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+
+  console.log(`Importing ${resolve(input)}`);
+  const { report, reportPath } = await importDataset({
+    input,
+    payloadDir: PAYLOAD_DIR,
+    reportsDir: REPORTS_DIR,
+    dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` },
+    onProgress: phaseReporter(),
+    signal: abort.signal,
+  });
+  for (const line of formatReport(report)) console.log(line);
+  console.log(`Active dataset: ${report.dataset.title} in ${PAYLOAD_DIR} ("npm start" uses it; "npm run dataset:default" switches back).`);
+  console.log(reportPath);
+}
+
+main().catch((error: Error) => {
+  const interrupted = error.name === 'AbortError';
+  console.error(`\ndataset:import: ${interrupted ? 'interrupted' : 'failed'}; the active dataset is unchanged.`);
+  if (!interrupted) console.error(error.message);
+  process.exit(interrupted ? 130 : 1);
+});
