@@ -5,6 +5,7 @@
 import type { CellSource } from '../notebook/notebook';
 import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
+import { createEditStore } from './editStore';
 
 type CellState = 'idle' | 'running' | 'done' | 'error';
 
@@ -15,6 +16,7 @@ interface PageCell extends CellSource {
   runButton: HTMLButtonElement;
   stopButton: HTMLButtonElement;
   codeArea: HTMLElement;
+  resetButton: HTMLButtonElement;
   original: string;
   editor?: CellEditor;
   current?: CellRun;
@@ -24,6 +26,8 @@ const params = new URLSearchParams(location.search);
 const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
 const runAllButton = document.querySelector<HTMLButtonElement>('[data-run-all]');
+const resetAllButton = document.querySelector<HTMLButtonElement>('[data-reset-all]');
+const edits = createEditStore(document.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? location.pathname);
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
@@ -41,6 +45,7 @@ const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell
     status: root.querySelector<HTMLElement>('.cell-status')!,
     runButton: root.querySelector<HTMLButtonElement>('[data-cell-run]')!,
     stopButton: root.querySelector<HTMLButtonElement>('[data-cell-stop]')!,
+    resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]')!,
   };
 });
 
@@ -120,13 +125,60 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
     source: cell.source,
     label: `Code of ${cell.label}`,
     onRun: () => void runCell(cell),
-    onChange: (source) => { cell.source = source; cell.root.dataset.edited = String(source !== cell.original); },
+    onChange: (source) => setSource(cell, source, { fromEditor: true }),
   });
   pre?.replaceWith(host);
   if (focus) cell.editor.focus();
 }
 
+/** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit. */
+function setSource(cell: PageCell, source: string, { fromEditor = false } = {}): void {
+  cell.source = source;
+  if (!fromEditor) cell.editor?.setSource(source);
+  const edited = source !== cell.original;
+  cell.root.dataset.edited = String(edited);
+  cell.resetButton.hidden = !edited;
+  edits.save(cell.id, cell.original, source);
+  if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
+}
+
+/** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */
+function restoreEdits(cell: PageCell): void {
+  const status = edits.status(cell.id, cell.original);
+  if (status.kind === 'current') {
+    setSource(cell, status.edit.source);
+    void upgradeToEditor(cell, false);
+  } else if (status.kind === 'outdated') {
+    const notice = document.createElement('div');
+    notice.className = 'notice edit-conflict';
+    notice.setAttribute('data-edit-conflict', '');
+    notice.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    text.textContent = `You edited this cell on ${new Date(status.edit.savedAt).toLocaleString()}, and the lesson's code for it has changed since. Your edit was not applied.`;
+    const useMine = document.createElement('button');
+    useMine.type = 'button';
+    useMine.textContent = 'Use my edit';
+    const keepNew = document.createElement('button');
+    keepNew.type = 'button';
+    keepNew.textContent = "Keep the lesson's new code";
+    useMine.addEventListener('click', () => {
+      notice.remove();
+      setSource(cell, status.edit.source);
+      void upgradeToEditor(cell, false);
+    });
+    keepNew.addEventListener('click', () => {
+      notice.remove();
+      edits.discard(cell.id);
+      if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
+    });
+    notice.append(text, useMine, ' ', keepNew);
+    cell.codeArea.before(notice);
+  }
+}
+
 for (const cell of cells) {
+  restoreEdits(cell);
+  cell.resetButton.addEventListener('click', () => setSource(cell, cell.original));
   cell.runButton.addEventListener('click', () => void runCell(cell));
   cell.stopButton.addEventListener('click', () => {
     cell.status.textContent = 'stopping…';
@@ -146,4 +198,10 @@ for (const cell of cells) {
   });
 }
 runAllButton?.addEventListener('click', () => void runAll());
+if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
+resetAllButton?.addEventListener('click', () => {
+  for (const cell of cells) if (cell.source !== cell.original) setSource(cell, cell.original);
+  edits.discardAll();
+  resetAllButton.hidden = true;
+});
 document.documentElement.dataset.notebookReady = 'true';

@@ -156,6 +156,38 @@ describe('the baseline lesson', () => {
     expect(text).toContain('broken.count');
   });
 
+  it('keeps edits across a reload, marks them, and resets them per cell and per lesson', async () => {
+    await page.reload();
+    const split = cell(page, 'split');
+    await split.locator('.cm-content').waitFor();
+    await expect(split.locator('.cm-content').textContent()).resolves.toContain('testSize: 0.5, randomState: 7');
+    expect(await split.getAttribute('data-edited')).toBe('true');
+    expect(await cell(page, 'load').getAttribute('data-edited')).toBeNull();
+    await split.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect(split.locator('.cm-content').textContent()).resolves.toContain('testSize: 0.3, randomState: 42');
+    expect(await split.getAttribute('data-edited')).toBe('false');
+    // Two cells are still edited (compile, evaluate-train): one click resets the lesson.
+    await page.getByRole('button', { name: 'Reset all edits' }).click();
+    await page.reload();
+    expect(await page.locator('[data-edited="true"]').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Reset all edits' }).isVisible()).toBe(false);
+    await expect(cell(page, 'compile').locator('pre').textContent()).resolves.not.toContain('learningRate * 1000');
+  });
+
+  it('tells the reader when the lesson changed a cell they had edited, and lets them choose', async () => {
+    // An edit saved against an older original of the "model" cell, as a previous deployment would have left it.
+    await page.evaluate(() => localStorage.setItem('course-edits:v1:01-baseline', JSON.stringify({ model: { source: 'const model = "my old edit";', originalHash: '00000000', savedAt: Date.UTC(2026, 0, 1) } })));
+    await page.reload();
+    const notice = cell(page, 'model').locator('[data-edit-conflict]');
+    await expect(notice.textContent()).resolves.toMatch(/the lesson's code for it has changed since\. Your edit was not applied\./);
+    await expect(cell(page, 'model').locator('pre').textContent()).resolves.toContain('tf.sequential');
+    await notice.getByRole('button', { name: 'Use my edit' }).click();
+    await cell(page, 'model').locator('.cm-content').waitFor();
+    await expect(cell(page, 'model').locator('.cm-content').textContent()).resolves.toBe('const model = "my old edit";');
+    await page.getByRole('button', { name: 'Reset all edits' }).click();
+    await expect(cell(page, 'model').locator('.cm-content').textContent()).resolves.toContain('tf.sequential');
+  });
+
   it('stops training with the Stop button and keeps the history', async () => {
     await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=50`);
     for (const id of ['load', 'split', 'model', 'compile']) {

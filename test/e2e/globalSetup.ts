@@ -11,7 +11,8 @@ declare module 'vitest' {
 
 /** Serves the built site (npm test builds it first) for the end-to-end tests. */
 export default async function setup(project: TestProject) {
-  const dist = resolve('dist');
+  // E2E_DIST points the tests at another build (e.g. a copy that a concurrent build cannot change).
+  const dist = resolve(process.env.E2E_DIST ?? 'dist');
   if (!existsSync(resolve(dist, 'index.html'))) {
     throw new Error('dist/index.html is missing: the end-to-end tests drive the built site; run "npm test" (which builds it) or "npm run build" first');
   }
