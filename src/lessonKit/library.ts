@@ -3,6 +3,7 @@ import type { CellContext } from './context';
 import { ImageSet } from '../ml/imageSet';
 import { loadDataset as loadPayload, type LoadedDataset } from '../ml/loadDataset';
 import { trainTestSplitIndices } from '../ml/split';
+import { countLeakedValidationImages, groupAwareSplitIndices } from '../ml/groupSplit';
 import { train, type History, type TrainCallbacks } from '../ml/train';
 import { predictProbabilities } from '../ml/predict';
 import { binaryMetrics } from '../ml/metrics';
@@ -22,6 +23,8 @@ export interface FitOptions {
 
 // A dataset is fetched and decoded once per page and resolution, however often its cell reruns.
 const loadedDatasets = new Map<string, Promise<LoadedDataset>>();
+// Groups of identical images (from the import's quality report) of each loaded dataset.
+const duplicateGroupsOf = new WeakMap<ImageSet, number[][]>();
 
 /**
  * The core of the lesson library, used by every lesson. Each cell run gets its own copy,
@@ -47,6 +50,7 @@ export function coreLibrary(context: CellContext) {
       pending.catch(() => loadedDatasets.delete(key));
     }
     const loaded = await pending;
+    duplicateGroupsOf.set(loaded.images, loaded.manifest.duplicateGroups ?? []);
     const [negatives, positives] = loaded.images.classCounts();
     line.textContent = `Loaded ${loaded.manifest.dataset.title}: ${loaded.images.count} images at ${resolution}×${resolution} ` +
       `(${positives} emergency, ${negatives} non-emergency; ${(loaded.bytes / 1e6).toFixed(1)} MB in ${(loaded.milliseconds / 1000).toFixed(1)} s).`;
@@ -54,10 +58,21 @@ export function coreLibrary(context: CellContext) {
     return loaded.images;
   }
 
-  /** scikit-learn's train_test_split(X, y, test_size, random_state), with the same permutation. */
-  function trainTestSplit(data: ImageSet, { testSize = 0.3, randomState = 42 }: { testSize?: number; randomState?: number } = {}) {
-    const { train: trainIndices, validation } = trainTestSplitIndices(data.count, { testSize, seed: randomState });
-    return { train: data.subset(trainIndices), validation: data.subset(validation) };
+  /**
+   * scikit-learn's train_test_split(X, y, test_size, random_state), with the same permutation.
+   * `keepDuplicatesTogether` puts every group of identical images on one side, so that no
+   * validation image has a copy in the training set; `leaked` counts those that do.
+   */
+  function trainTestSplit(data: ImageSet, { testSize = 0.3, randomState = 42, keepDuplicatesTogether = false }: { testSize?: number; randomState?: number; keepDuplicatesTogether?: boolean } = {}) {
+    const groups = duplicateGroupsOf.get(data) ?? [];
+    const split = keepDuplicatesTogether
+      ? groupAwareSplitIndices(data.count, groups, { testSize, seed: randomState })
+      : trainTestSplitIndices(data.count, { testSize, seed: randomState });
+    return {
+      train: data.subset(split.train),
+      validation: data.subset(split.validation),
+      leaked: countLeakedValidationImages(split.train, split.validation, groups),
+    };
   }
 
   /** Trains with a live progress bar and curves; Stop ends it after the current batch and keeps the history. */
