@@ -121,6 +121,9 @@ describe('the baseline lesson', () => {
     expect(watch.failedRequests).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
+    // The page's Content-Security-Policy allowed everything the lesson needed.
+    expect(watch.consoleErrors.filter((message) => /Content Security Policy/i.test(message))).toEqual([]);
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/^default-src 'self'/);
   });
 
   it('reruns an edited cell, and later cells see its new names', async () => {
