@@ -29,6 +29,7 @@ const MODULES: Record<string, () => Promise<unknown>> = {
 /** The page's kernel: one notebook scope, cell runs that render into their output areas. */
 export function createRuntime(options: RuntimeOptions) {
   const notebook = createNotebook({
+    onReplaced: (_name, value) => disposeTensorMemory(value),
     importModule: async (specifier) => {
       const load = MODULES[specifier];
       if (!load) throw new Error(`cannot import "${specifier}": cells can import ${Object.keys(MODULES).join(' and ')}`);
@@ -92,6 +93,24 @@ export function createRuntime(options: RuntimeOptions) {
   }
 
   return { run, setCells: (cells: CellSource[]) => notebook.setCells(cells) };
+}
+
+/**
+ * Frees the TF.js memory of a value a rerun replaced (a tensor or a model), so rerunning a
+ * training cell does not pile up weights. Duck-typed: the kernel does not import TF.js.
+ */
+function disposeTensorMemory(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return;
+  const candidate = value as { dispose?: () => void; isDisposed?: boolean; dataSync?: unknown; layers?: unknown; predict?: unknown };
+  const isTensor = typeof candidate.dataSync === 'function';
+  const isModel = Array.isArray(candidate.layers) && typeof candidate.predict === 'function';
+  if ((isTensor || isModel) && typeof candidate.dispose === 'function' && candidate.isDisposed !== true) {
+    try {
+      candidate.dispose();
+    } catch {
+      // already disposed through another path (e.g. a model's weights freed with it)
+    }
+  }
 }
 
 function asObject(error: unknown): object {

@@ -22,7 +22,7 @@ export interface RunOptions {
 
 export interface NotebookOptions {
   importModule: (specifier: string) => Promise<unknown>;
-  /** Called with a value a rerun replaces, so the page can free it (e.g. dispose tensors). */
+  /** Called with a value a rerun replaced and no name refers to any more, so the page can free it (e.g. dispose tensors). */
   onReplaced?: (name: string, value: unknown) => void;
 }
 
@@ -85,19 +85,22 @@ export function createNotebook(options: NotebookOptions): Notebook {
         const { value, definitions } = await raceAbort(evaluation, signal);
         const settled = await raceAbort(Promise.resolve(value), signal);
         // The cell's previous definitions are replaced only once the new run succeeded.
+        const replaced = new Map<string, unknown>();
         for (const [name, owner] of [...owners]) {
           if (owner === cell.id && !definitions.has(name)) {
-            options.onReplaced?.(name, values.get(name));
+            replaced.set(name, values.get(name));
             values.delete(name);
             owners.delete(name);
           }
         }
         for (const [name, newValue] of definitions) {
-          const old = values.get(name);
-          if (values.has(name) && old !== newValue) options.onReplaced?.(name, old);
+          if (values.has(name) && values.get(name) !== newValue) replaced.set(name, values.get(name));
           values.set(name, newValue);
           if (transpiled.defines.includes(name) || !owners.has(name)) owners.set(name, cell.id);
         }
+        // A value still reachable under another name is not gone, so the page must not free it.
+        const current = new Set(values.values());
+        for (const [name, old] of replaced) if (!current.has(old)) options.onReplaced?.(name, old);
         return { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
       } catch (error) {
         return { status: 'error', error: explainMissingName(locateError(error, cell.id, cell.source), cell) };

@@ -126,6 +126,21 @@ describe('the baseline lesson', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(/^default-src 'self'/);
   });
 
+  it('frees the old model when its cell reruns, so tensors do not pile up', async () => {
+    const tensors = async () => Number(/(\d+) tensors/.exec((await page.locator('[data-kernel-status]').textContent()) ?? '')?.[1]);
+    const rerun = async (id: string) => {
+      await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
+      expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+    };
+    await rerun('model');
+    await page.waitForFunction(() => /tensors/.test(document.querySelector('[data-kernel-status]')?.textContent ?? ''));
+    const after1 = await tensors();
+    for (let i = 0; i < 4; i++) await rerun('model');
+    await page.waitForTimeout(200);
+    expect(await tensors()).toBe(after1);
+    await rerun('compile');
+  });
+
   it('reruns an edited cell, and later cells see its new names', async () => {
     await typeInto(page, 'split', 'const { train, validation } = trainTestSplit(data, { testSize: 0.5, randomState: 7 });\n`${train.count} training images, ${validation.count} validation images`');
     await page.keyboard.press('Shift+Enter');

@@ -30,6 +30,17 @@ describe('createNotebook', () => {
     expect(later).toMatchObject({ status: 'done', value: 1 });
   });
 
+  it('does not report a replaced value that another name still refers to', async () => {
+    const replaced: string[] = [];
+    const notebook = createNotebook({ importModule, onReplaced: (name) => replaced.push(name) });
+    await notebook.run(cell('1', 'const model = { id: 1 };'));
+    await notebook.run(cell('2', 'const best = model;'));
+    await notebook.run(cell('1', 'const model = { id: 2 };'));
+    expect(replaced).toEqual([]);
+    await notebook.run(cell('2', 'const best = null;'));
+    expect(replaced).toEqual(['best']);
+  });
+
   it('writes back assignments to names another cell defined', async () => {
     const notebook = createNotebook({ importModule });
     await notebook.run(cell('1', 'let epochs = 10;'));
