@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium, watchPage } from '../../scripts/lib/chromium';
+import { cell, output, typeInto, waitForState } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -12,29 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
-const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
-
-async function waitForState(page: Page, id: string, states: string[], timeout = 240_000): Promise<string> {
-  await page.waitForFunction(
-    ({ id, states }) => states.includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-state') ?? ''),
-    { id, states },
-    { timeout, polling: 250 },
-  );
-  return (await cell(page, id).getAttribute('data-cell-state'))!;
-}
-
-/** Replaces a cell's code through its editor, as a reader would: click, select all, type. */
-async function typeInto(page: Page, id: string, code: string): Promise<void> {
-  await cell(page, id).locator('[data-cell-code]').click();
-  const editor = cell(page, id).locator('.cm-content');
-  await editor.waitFor();
-  await editor.focus();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(code);
-}
 
 describe('the course index', () => {
   it('lists the lessons in order and links to the baseline lesson', async () => {
@@ -161,7 +139,7 @@ describe('the baseline lesson', () => {
     await page.keyboard.type('learningRate * 1000');
     await cell(page, 'compile').getByRole('button', { name: 'Run', exact: true }).click();
     expect(await waitForState(page, 'compile', ['done', 'error'])).toBe('done');
-    await expect(output(page, 'compile').textContent()).resolves.toBe('0.01');
+    await expect(output(page, 'compile').textContent()).resolves.toBe('0.1225');
   });
 
   it('shows an error with the line of the cell it happened on', async () => {
