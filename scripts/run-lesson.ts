@@ -10,15 +10,15 @@ import { launchChromium } from './lib/chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { maxEpochs: { type: 'string' }, backend: { type: 'string' }, timeout: { type: 'string', default: '3600' } },
+  options: { maxEpochs: { type: 'string' }, backend: { type: 'string' }, timeout: { type: 'string', default: '3600' }, dir: { type: 'string', default: 'dist' } },
 });
 const lesson = positionals[0] ?? '01-baseline';
-if (!existsSync('dist/index.html')) {
-  console.error('error: dist/ is missing: run "npm run build" first');
+if (!existsSync(`${values.dir}/index.html`)) {
+  console.error(`error: ${values.dir}/ is missing: run "npm run build" first`);
   process.exit(1);
 }
 
-const { server, url } = await startStaticServer({ root: 'dist' });
+const { server, url } = await startStaticServer({ root: values.dir });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();

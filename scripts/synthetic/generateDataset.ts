@@ -15,7 +15,7 @@ import { createRandom, type Random } from '../../src/lib/random.ts';
 import { buildScene, DEFAULT_SCENE_PARAMS, type SceneParams, SIZE } from './scene.ts';
 
 /** Bump when the drawings change, so a cached dataset can tell it is stale. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_COUNT = 2352;
 export const DEFAULT_EMERGENCY_FRACTION = 991 / 2352;
 export const CSV_NAME = 'emergency_classification.csv';
