@@ -11,6 +11,9 @@ import { historyFigure } from '../viz/historyFigure';
 import { imageGrid } from '../viz/imageGrid';
 import { trainingProgress, formatDuration } from '../viz/trainingProgress';
 import { EvaluationReport } from './evaluationReport';
+import { techniquesLibrary } from './techniques';
+import { recordRun, runFromTraining } from '../ml/runLog';
+import { regularizationLibrary } from './regularization';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -19,6 +22,8 @@ export interface FitOptions {
   /** Seed of the per-epoch shuffling order. */
   seed?: number;
   callbacks?: TrainCallbacks | TrainCallbacks[];
+  /** Changes every training batch before the model sees it (image augmentation). */
+  augment?: (images: tf.Tensor4D) => tf.Tensor4D;
 }
 
 // A dataset is fetched and decoded once per page and resolution, however often its cell reruns.
@@ -95,11 +100,18 @@ export function coreLibrary(context: CellContext) {
         validation: options.validation,
         seed: options.seed,
         signal: context.stopSignal,
+        augment: options.augment,
         callbacks: [
           { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
           ...(Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : []),
         ],
       });
+      if (history.epochs.length > 0) {
+        try {
+          const extra = Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : [];
+          recordRun(localStorage, runFromTraining({ lesson: doc.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? 'notebook', model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
+        } catch { /* the record of runs is a convenience: it never breaks training */ }
+      }
       const last = history.epochs.at(-1);
       view.finish(
         `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
@@ -138,6 +150,8 @@ export function coreLibrary(context: CellContext) {
 export function createLessonLibrary(context: CellContext) {
   return {
     ...coreLibrary(context),
+    ...techniquesLibrary(context),
+    ...regularizationLibrary(context),
   };
 }
 

@@ -26,7 +26,8 @@ export interface BatchProgress {
 }
 
 export interface TrainCallbacks {
-  onTrainBegin?(info: { epochs: number; batchesPerEpoch: number; samples: number; validationSamples: number }): void;
+  /** `model` lets a callback read or restore weights (early stopping's restoreBestWeights does). */
+  onTrainBegin?(info: { epochs: number; batchesPerEpoch: number; samples: number; validationSamples: number; model: tf.LayersModel }): void;
   onBatchEnd?(progress: BatchProgress): void;
   /** Return 'stop' to end training after this epoch (early stopping does). */
   onEpochEnd?(logs: EpochLogs, history: readonly EpochLogs[]): void | 'stop' | Promise<void | 'stop'>;
@@ -44,6 +45,8 @@ export interface TrainOptions {
   /** Aborting ends training after the current batch; the history so far is returned. */
   signal?: AbortSignal;
   callbacks?: TrainCallbacks | TrainCallbacks[];
+  /** Changes every training batch before the model sees it (image augmentation): images [n, size, size, 3] in [0, 1]. */
+  augment?: (images: tf.Tensor4D) => tf.Tensor4D;
 }
 
 export interface History {
@@ -78,7 +81,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
   const history: History = { epochs: [], stopReason: 'completed', batchesRun: 0, elapsedMs: 0 };
   const started = performance.now();
 
-  callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0 }));
+  callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0, model }));
 
   training: for (let epoch = 1; epoch <= epochs; epoch++) {
     if (shuffle) random.shuffle(order);
@@ -89,10 +92,15 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
     for (const [start, end] of batchRanges(data.count, batchSize)) {
       const { xs, ys } = batchTensors(data, order.slice(start, end));
       let result: number | number[];
+      let inputs: tf.Tensor = xs;
       try {
-        result = await model.trainOnBatch(xs, ys);
+        if (options.augment) {
+          const augment = options.augment;
+          inputs = tf.tidy(() => augment(xs.reshape([end - start, data.size, data.size, 3])).reshape([end - start, data.featureCount]));
+        }
+        result = await model.trainOnBatch(inputs, ys);
       } finally {
-        tf.dispose([xs, ys]);
+        tf.dispose([xs, ys, inputs]);
       }
       const [loss, acc = Number.NaN] = Array.isArray(result) ? result : [result];
       const size = end - start;

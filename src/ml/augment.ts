@@ -1,0 +1,295 @@
+import * as tf from '@tensorflow/tfjs';
+import { ImageSet } from './imageSet';
+import { createRandom } from '../lib/random';
+import { yieldToPage } from './yieldToPage';
+
+/**
+ * Image augmentations as TF.js ops on a batch of images [n, height, width, channels] with
+ * values in [0, 1]. The same functions draw the lesson's gallery and change the training
+ * batches, so what the reader sees is what the network gets.
+ */
+export type Augmentation = (images: tf.Tensor4D) => tf.Tensor4D;
+
+/** What happens where a transformed image reaches past the original's edge (tf.image.transform's modes). */
+export type FillMode = 'constant' | 'reflect' | 'wrap' | 'nearest';
+
+export interface GeometryOptions {
+  /** 'nearest' repeats the edge pixels (skimage's mode='edge', the article's choice); 'constant' fills with black. */
+  fillMode?: FillMode;
+  interpolation?: 'nearest' | 'bilinear';
+}
+
+function checkImages(images: tf.Tensor, what: string): void {
+  if (images.rank !== 4) throw new Error(`${what}: expected a batch of images [n, height, width, channels], got shape [${images.shape.join(', ')}]`);
+}
+
+/** One value per image: a number is used for every image of the batch. */
+function perImage(value: number | readonly number[], count: number, what: string): number[] {
+  if (typeof value === 'number') return Array.from({ length: count }, () => value);
+  if (value.length !== count) throw new Error(`${what}: ${value.length} values for ${count} images`);
+  return [...value];
+}
+
+/**
+ * tf.image.transform's 8 numbers for a rotation by `degrees` counter-clockwise (as
+ * skimage's rotate turns an image) about the image centre. They map each output pixel
+ * (x, y) to the input pixel it is read from.
+ */
+export function rotationTransform(degrees: number, height: number, width: number): number[] {
+  const theta = (degrees * Math.PI) / 180;
+  const cos = Math.cos(theta);
+  const sin = Math.sin(theta);
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
+  return [cos, -sin, cx - cos * cx + sin * cy, sin, cos, cy - sin * cx - cos * cy, 0, 0];
+}
+
+/** tf.image.transform's 8 numbers for moving the image `dx` pixels right and `dy` pixels down. */
+export function shiftTransform(dx: number, dy: number): number[] {
+  return [1, 0, -dx, 0, 1, -dy, 0, 0];
+}
+
+function transformEach(images: tf.Tensor4D, rows: number[][], { fillMode = 'nearest', interpolation = 'bilinear' }: GeometryOptions): tf.Tensor4D {
+  return tf.tidy(() => {
+    // TF.js 4.22's CPU Transform kernel returns after the first image of a batch: there, one image at a time.
+    if (tf.getBackend() === 'cpu' && rows.length > 1) {
+      return tf.concat(rows.map((row, i) =>
+        tf.image.transform(tf.slice(images, [i, 0, 0, 0], [1, -1, -1, -1]), tf.tensor2d(row, [1, 8]), interpolation, fillMode, 0)));
+    }
+    return tf.image.transform(images, tf.tensor2d(rows.flat(), [rows.length, 8]), interpolation, fillMode, 0);
+  });
+}
+
+/** Rotates each image counter-clockwise by `degrees` (one angle, or one per image). */
+export function rotate(images: tf.Tensor4D, degrees: number | readonly number[], options: GeometryOptions = {}): tf.Tensor4D {
+  checkImages(images, 'rotate');
+  const [n, height, width] = images.shape;
+  return transformEach(images, perImage(degrees, n, 'rotate').map((angle) => rotationTransform(angle, height, width)), options);
+}
+
+/** Moves each image `dx` pixels right and `dy` pixels down (negative values move left and up). */
+export function shift(images: tf.Tensor4D, dx: number | readonly number[], dy: number | readonly number[], options: GeometryOptions = {}): tf.Tensor4D {
+  checkImages(images, 'shift');
+  const n = images.shape[0];
+  const xs = perImage(dx, n, 'shift');
+  const ys = perImage(dy, n, 'shift');
+  return transformEach(images, xs.map((x, i) => shiftTransform(x, ys[i]!)), { interpolation: 'nearest', ...options });
+}
+
+/** Mirrors each image left to right (numpy's fliplr). */
+export function flipLeftRight(images: tf.Tensor4D): tf.Tensor4D {
+  checkImages(images, 'flipLeftRight');
+  return tf.reverse(images, 2);
+}
+
+/** Mirrors each image top to bottom (numpy's flipud). */
+export function flipUpDown(images: tf.Tensor4D): tf.Tensor4D {
+  checkImages(images, 'flipUpDown');
+  return tf.reverse(images, 1);
+}
+
+export interface NoiseOptions {
+  /** Seed of the noise; the same seed gives the same noise. */
+  seed?: number;
+  /** Keep values in [0, 1] (skimage's random_noise clips by default). */
+  clip?: boolean;
+}
+
+/** Adds Gaussian noise of the given variance to every value (skimage's random_noise(image, var=variance)). */
+export function gaussianNoise(images: tf.Tensor4D, variance: number, { seed, clip = true }: NoiseOptions = {}): tf.Tensor4D {
+  checkImages(images, 'gaussianNoise');
+  if (!(variance >= 0)) throw new Error(`invalid noise variance: ${variance} (expected a number ≥ 0)`);
+  return tf.tidy(() => {
+    const noisy = tf.add(images, tf.randomNormal(images.shape, 0, Math.sqrt(variance), 'float32', seed)) as tf.Tensor4D;
+    return clip ? tf.clipByValue(noisy, 0, 1) : noisy;
+  });
+}
+
+/** A normalised 2-D Gaussian kernel, (2 radius + 1) values a side; the weights sum to 1. */
+export function gaussianKernel(sigma: number, radius = Math.ceil(3 * sigma)): number[][] {
+  if (!(sigma > 0)) throw new Error(`invalid blur sigma: ${sigma} (expected a number > 0)`);
+  if (!Number.isInteger(radius) || radius < 0) throw new Error(`invalid blur radius: ${radius} (expected a whole number ≥ 0)`);
+  const line = Array.from({ length: 2 * radius + 1 }, (_, i) => Math.exp(-((i - radius) ** 2) / (2 * sigma * sigma)));
+  const sum = line.reduce((a, b) => a + b, 0);
+  const normal = line.map((value) => value / sum);
+  return normal.map((row) => normal.map((column) => row * column));
+}
+
+/**
+ * Gaussian blur as a depthwise convolution: each colour channel is convolved with the same
+ * kernel. The edges are mirrored first, so a plain image stays plain (no dark border).
+ */
+export function blur(images: tf.Tensor4D, sigma: number, { radius }: { radius?: number } = {}): tf.Tensor4D {
+  checkImages(images, 'blur');
+  if (sigma === 0) return tf.clone(images);
+  const kernel = gaussianKernel(sigma, radius);
+  const r = (kernel.length - 1) / 2;
+  const [, height, width, channels] = images.shape;
+  if (r >= height || r >= width) throw new Error(`blur: sigma ${sigma} needs a ${kernel.length}×${kernel.length} kernel, larger than the ${height}×${width} images`);
+  return tf.tidy(() => {
+    const weights = tf.tensor4d(kernel.flatMap((row) => row.flatMap((w) => Array.from({ length: channels }, () => w))), [kernel.length, kernel.length, channels, 1]);
+    const padded = tf.mirrorPad(images, [[0, 0], [r, r], [r, r], [0, 0]], 'symmetric');
+    return tf.depthwiseConv2d(padded, weights, 1, 'valid');
+  });
+}
+
+/**
+ * Applies ops[choices[i]] to image i, running each op once on the images that chose it.
+ */
+export function applyPerImage(images: tf.Tensor4D, choices: readonly number[], ops: readonly Augmentation[]): tf.Tensor4D {
+  const n = images.shape[0];
+  if (choices.length !== n) throw new Error(`applyPerImage: ${choices.length} choices for ${n} images`);
+  return tf.tidy(() => {
+    const parts: tf.Tensor4D[] = [];
+    const order: number[] = [];
+    ops.forEach((op, k) => {
+      const members = choices.flatMap((choice, i) => (choice === k ? [i] : []));
+      if (members.length === 0) return;
+      parts.push(op(tf.gather(images, members)));
+      order.push(...members);
+    });
+    const inverse = new Array<number>(n);
+    order.forEach((position, i) => { inverse[position] = i; });
+    return tf.gather(tf.concat(parts, 0), inverse);
+  });
+}
+
+export interface RandomAugmentationOptions {
+  /** Each image is turned by an angle drawn uniformly from [−rotation, rotation] degrees. */
+  rotation?: number;
+  /** Each image is moved by up to this many pixels in x and in y. */
+  shift?: number;
+  flipLeftRight?: boolean;
+  flipUpDown?: boolean;
+  /** Variance of the Gaussian noise added to an image. */
+  noiseVariance?: number;
+  /** Sigma of the Gaussian blur. */
+  blurSigma?: number;
+  /** Chance that an image is flipped, noised or blurred (each decided on its own). */
+  probability?: number;
+  seed?: number;
+  fillMode?: FillMode;
+}
+
+/**
+ * A training-time augmentation: every call draws new random settings for every image (like
+ * Keras's ImageDataGenerator), reproducibly from `seed`.
+ */
+export function randomAugmentation(options: RandomAugmentationOptions = {}): Augmentation {
+  const { rotation = 0, shift: maxShift = 0, noiseVariance = 0, blurSigma = 0, probability = 0.5, seed = 0, fillMode = 'nearest' } = options;
+  if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability} (expected a number from 0 to 1)`);
+  const random = createRandom(seed);
+  const coin = (n: number) => Array.from({ length: n }, () => (random.chance(probability) ? 1 : 0));
+  const augmentation: Augmentation = (images) => tf.tidy(() => {
+    checkImages(images, 'randomAugmentation');
+    const n = images.shape[0];
+    let out = images;
+    if (rotation > 0) out = rotate(out, Array.from({ length: n }, () => random.uniform(-rotation, rotation)), { fillMode });
+    if (maxShift > 0) {
+      const draw = () => Array.from({ length: n }, () => random.int(-maxShift, maxShift));
+      out = shift(out, draw(), draw(), { fillMode });
+    }
+    if (options.flipLeftRight) out = applyPerImage(out, coin(n), [(x) => x, flipLeftRight]);
+    if (options.flipUpDown) out = applyPerImage(out, coin(n), [(x) => x, flipUpDown]);
+    if (blurSigma > 0) out = applyPerImage(out, coin(n), [(x) => x, (x) => blur(x, blurSigma)]);
+    if (noiseVariance > 0) {
+      const noiseSeed = random.int(0, 2 ** 31 - 1);
+      out = applyPerImage(out, coin(n), [(x) => x, (x) => gaussianNoise(x, noiseVariance, { seed: noiseSeed })]);
+    }
+    return out === images ? tf.clone(images) : out;
+  });
+  return augmentation;
+}
+
+/** The article's five versions of every image, in its order. */
+export const ARTICLE_VERSIONS = ['original', 'rotated 30°', 'flipped left-right', 'flipped up-down', 'noise (variance 0.2)'] as const;
+
+function articleOps(seed: () => number): Augmentation[] {
+  return [
+    (x) => tf.clone(x),
+    (x) => rotate(x, 30, { fillMode: 'nearest' }), // skimage rotate(image, angle=30, mode='edge')
+    flipLeftRight,
+    flipUpDown,
+    (x) => gaussianNoise(x, 0.2, { seed: seed() }), // skimage random_noise(image, var=0.2)
+  ];
+}
+
+/**
+ * The article's augmentation drawn on the fly: each image of a batch becomes one of its five
+ * versions at random. Five epochs of this show the network as many images as one epoch of
+ * the article's five-fold training set.
+ */
+export function articleAugmentation({ seed = 0 }: { seed?: number } = {}): Augmentation {
+  const random = createRandom(seed);
+  const ops = articleOps(() => random.int(0, 2 ** 31 - 1));
+  return (images) => {
+    checkImages(images, 'articleAugmentation');
+    return applyPerImage(images, Array.from({ length: images.shape[0] }, () => random.int(0, ops.length - 1)), ops);
+  };
+}
+
+/** Images of a set as a float batch [n, size, size, 3] in [0, 1]. */
+export function imagesTensor(set: ImageSet, indices: readonly number[]): tf.Tensor4D {
+  const floats = new Float32Array(indices.length * set.pixelsPerImage);
+  indices.forEach((index, row) => {
+    const image = set.image(index);
+    for (let i = 0; i < image.length; i++) floats[row * set.pixelsPerImage + i] = image[i]! / 255;
+  });
+  return tf.tensor4d(floats, [indices.length, set.size, set.size, 3]);
+}
+
+/** A float batch back to RGB bytes, one array per image. */
+export function tensorToImages(images: tf.Tensor4D): Uint8Array[] {
+  const [n, height, width, channels] = images.shape;
+  const bytes = tf.tidy(() => tf.clipByValue(tf.round(tf.mul(images, 255)), 0, 255).dataSync());
+  const size = height * width * channels;
+  return Array.from({ length: n }, (_, i) => Uint8Array.from(bytes.subarray(i * size, (i + 1) * size)));
+}
+
+/** Applies an augmentation to some images of a set and returns their RGB bytes (for the gallery). */
+export function augmentImages(set: ImageSet, indices: readonly number[], augmentation: Augmentation): Uint8Array[] {
+  const input = imagesTensor(set, indices);
+  try {
+    const output = augmentation(input);
+    try {
+      return tensorToImages(output);
+    } finally {
+      output.dispose();
+    }
+  } finally {
+    input.dispose();
+  }
+}
+
+/**
+ * The article's five-fold training set: every image followed by its rotated, left-right
+ * flipped, up-down flipped and noisy versions, with the same label. Works in chunks and
+ * yields to the page between them, so the page stays responsive.
+ */
+export async function expandLikeArticle(set: ImageSet, { seed = 0, chunk = 64 }: { seed?: number; chunk?: number } = {}): Promise<ImageSet> {
+  const copies = ARTICLE_VERSIONS.length;
+  const pixels = new Uint8Array(set.count * copies * set.pixelsPerImage);
+  const labels = new Uint8Array(set.count * copies);
+  const names: string[] = [];
+  const sources: number[] = [];
+  const random = createRandom(seed);
+  const ops = articleOps(() => random.int(0, 2 ** 31 - 1));
+  for (let start = 0; start < set.count; start += chunk) {
+    const indices = Array.from({ length: Math.min(chunk, set.count - start) }, (_, i) => start + i);
+    const input = imagesTensor(set, indices);
+    const versions = ops.map((op) => op(input));
+    const images = versions.map((version) => tensorToImages(version));
+    tf.dispose([input, ...versions]);
+    indices.forEach((index, row) => {
+      for (let k = 0; k < copies; k++) {
+        const target = index * copies + k;
+        pixels.set(images[k]![row]!, target * set.pixelsPerImage);
+        labels[target] = set.labels[index]!;
+        names[target] = k === 0 ? set.names[index]! : `${set.names[index]} (${ARTICLE_VERSIONS[k]})`;
+        sources[target] = set.sourceIndices[index]!;
+      }
+    });
+    await yieldToPage();
+  }
+  return new ImageSet(set.size, pixels, labels, names, set.classes, sources);
+}

@@ -1,0 +1,39 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** Small helpers shared by the end-to-end tests: cells by id, their output, their state, typing into them. */
+export const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
+export const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
+
+export async function waitForState(page: Page, id: string, states: string[], timeout = 240_000): Promise<string> {
+  await page.waitForFunction(
+    ({ id, states }) => states.includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-state') ?? ''),
+    { id, states },
+    { timeout, polling: 250 },
+  );
+  return (await cell(page, id).getAttribute('data-cell-state'))!;
+}
+
+/** Replaces a cell's code through its editor, as a reader would: click, select all, type. */
+export async function typeInto(page: Page, id: string, code: string): Promise<void> {
+  await cell(page, id).locator('[data-cell-code]').click();
+  const editor = cell(page, id).locator('.cm-content');
+  await editor.waitFor();
+  await editor.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+/** Presses "Run all" and waits until every cell is done or one failed; returns the cells' states by id. */
+export async function runAll(page: Page, timeout = 240_000): Promise<Record<string, string>> {
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await page.waitForFunction(
+    () => {
+      const states = [...document.querySelectorAll('[data-cell]')].map((c) => c.getAttribute('data-cell-state'));
+      return states.includes('error') || states.every((state) => state === 'done');
+    },
+    undefined,
+    { timeout, polling: 500 },
+  );
+  return Object.fromEntries(await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-cell-state')])));
+}
