@@ -30,6 +30,8 @@ export interface StaticServerOptions {
   host?: string;
   /** Send COOP/COEP so pages are cross-origin isolated and wasm can use threads (default true). */
   isolate?: boolean;
+  /** Serve these URL sub-paths (relative to base, e.g. "data/") from other folders: a test can swap the dataset. */
+  mounts?: Record<string, string>;
 }
 
 /**
@@ -51,8 +53,11 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
       return;
     }
     path = path.slice(base.length);
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) {
+    const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => path.startsWith(prefix));
+    const folder = mount ? resolve(mount[1]) : root;
+    if (mount) path = path.slice(mount[0].length);
+    let file = normalize(join(folder, path));
+    if (file !== folder && !file.startsWith(folder + sep)) {
       response.writeHead(403, headers).end('forbidden');
       return;
     }
