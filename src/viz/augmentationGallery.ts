@@ -1,3 +1,5 @@
+import { drawRgb } from './imageGrid';
+
 /** One image of the gallery: its RGB bytes and what it is. */
 export interface GalleryImage {
   name: string;
@@ -150,22 +152,4 @@ export function pixelHash(rgb: Uint8Array): string {
   let hash = 0x811c9dc5;
   for (const byte of rgb) hash = Math.imul(hash ^ byte, 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
-}
-
-function drawRgb(canvas: HTMLCanvasElement, rgb: Uint8Array, size: number): void {
-  let context: CanvasRenderingContext2D | null = null;
-  try {
-    context = canvas.getContext('2d');
-  } catch {
-    // a test DOM without canvas support: the attributes still say what is drawn
-  }
-  if (!context) return;
-  const imageData = context.createImageData(size, size);
-  for (let source = 0, target = 0; source < rgb.length; source += 3, target += 4) {
-    imageData.data[target] = rgb[source]!;
-    imageData.data[target + 1] = rgb[source + 1]!;
-    imageData.data[target + 2] = rgb[source + 2]!;
-    imageData.data[target + 3] = 255;
-  }
-  context.putImageData(imageData, 0, 0);
 }

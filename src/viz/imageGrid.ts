@@ -36,9 +36,15 @@ export function imageGrid(set: ImageSet, options: ImageGridOptions): HTMLElement
   return grid;
 }
 
-function drawRgb(canvas: HTMLCanvasElement, rgb: Uint8Array, size: number): void {
-  const context = canvas.getContext('2d');
-  if (!context) return; // no canvas support (e.g. a test DOM): the caption still says what it is
+/** Paints packed RGB bytes of a square image onto a canvas of the same size. */
+export function drawRgb(canvas: HTMLCanvasElement, rgb: Uint8Array, size: number): void {
+  let context: CanvasRenderingContext2D | null = null;
+  try {
+    context = canvas.getContext('2d');
+  } catch {
+    // a test DOM without canvas support
+  }
+  if (!context) return; // the caption and attributes still say what is drawn
   const imageData = context.createImageData(size, size);
   for (let source = 0, target = 0; source < rgb.length; source += 3, target += 4) {
     imageData.data[target] = rgb[source]!;
