@@ -47,7 +47,7 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       width: options.width ?? 340,
       height: 240,
       marginLeft: 48,
-      x: { label: 'epoch', domain: [1, lastEpoch], grid: true },
+      x: { label: 'epoch', domain: [1, lastEpoch], grid: true, ticks: epochTicks(lastEpoch), tickFormat: 'd' },
       y: metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false },
       color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss' },
       marks,
@@ -65,6 +65,14 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       (best && best.epochsAfter > 0 ? `. Validation loss was lowest at epoch ${best.epoch}; the shaded epochs after it fit the training images better and the validation images worse: overfitting.` : '.');
   figure.append(caption);
   return figure;
+}
+
+/** Whole-numbered epochs, about ten of them: an epoch 1.4 does not exist. */
+function epochTicks(lastEpoch: number): number[] {
+  const step = Math.max(1, Math.ceil(lastEpoch / 10));
+  const ticks: number[] = [];
+  for (let epoch = 1; epoch <= lastEpoch; epoch += step) ticks.push(epoch);
+  return ticks;
 }
 
 export function formatPercent(value: number): string {
