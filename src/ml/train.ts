@@ -5,6 +5,7 @@ import { predictProbabilities } from './predict';
 import { binaryMetrics } from './metrics';
 import { createRandom } from '../lib/random';
 import { yieldToPage } from './yieldToPage';
+import { beginFastTraining } from './fast';
 
 /** One epoch's figures, named as Keras names them in `history.history`. */
 export interface EpochLogs {
@@ -83,57 +84,66 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
 
   callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0, model }));
 
-  training: for (let epoch = 1; epoch <= epochs; epoch++) {
-    if (shuffle) random.shuffle(order);
-    let lossSum = 0;
-    let accSum = 0;
-    let seen = 0;
-    let batch = 0;
-    for (const [start, end] of batchRanges(data.count, batchSize)) {
-      const { xs, ys } = batchTensors(data, order.slice(start, end));
-      let result: number | number[];
-      let inputs: tf.Tensor = xs;
-      try {
-        if (options.augment) {
-          const augment = options.augment;
-          inputs = tf.tidy(() => augment(xs.reshape([end - start, data.size, data.size, 3])).reshape([end - start, data.featureCount]));
-        }
-        result = await model.trainOnBatch(inputs, ys);
-      } finally {
-        tf.dispose([xs, ys, inputs]);
-      }
-      const [loss, acc = Number.NaN] = Array.isArray(result) ? result : [result];
-      const size = end - start;
-      lossSum += loss! * size;
-      accSum += acc * size;
-      seen += size;
-      batch++;
-      history.batchesRun++;
-      const elapsed = performance.now() - started;
-      callbacks.forEach((callback) => callback.onBatchEnd?.({ epoch, epochs, batch, batches: batchesPerEpoch, loss: loss!, elapsed }));
-      await yieldToPage();
-      if (signal?.aborted) {
-        history.stopReason = 'stopped by the reader';
-        if (batch < batchesPerEpoch) break training; // a partial epoch is not reported as an epoch
-      }
-    }
-
-    const logs: EpochLogs = { epoch, loss: lossSum / seen, acc: accSum / seen };
-    if (validation && validation.count > 0) {
-      const metrics = binaryMetrics(await predictProbabilities(model, validation), validation.labels);
-      logs.val_loss = metrics.loss;
-      logs.val_acc = metrics.accuracy;
-    }
-    history.epochs.push(logs);
-    for (const callback of callbacks) {
-      if ((await callback.onEpochEnd?.(logs, history.epochs)) === 'stop' && history.stopReason === 'completed') {
-        history.stopReason = 'stopped by a callback';
-      }
-    }
-    if (history.stopReason !== 'completed') break;
+  const endFastTraining = beginFastTraining(model);
+  try {
+    await runEpochs();
+  } finally {
+    endFastTraining();
   }
 
   history.elapsedMs = performance.now() - started;
   callbacks.forEach((callback) => callback.onTrainEnd?.(history));
   return history;
+
+  async function runEpochs(): Promise<void> {
+    training: for (let epoch = 1; epoch <= epochs; epoch++) {
+      if (shuffle) random.shuffle(order);
+      let lossSum = 0;
+      let accSum = 0;
+      let seen = 0;
+      let batch = 0;
+      for (const [start, end] of batchRanges(data.count, batchSize)) {
+        const { xs, ys } = batchTensors(data, order.slice(start, end));
+        let result: number | number[];
+        let inputs: tf.Tensor = xs;
+        try {
+          if (options.augment) {
+            const augment = options.augment;
+            inputs = tf.tidy(() => augment(xs.reshape([end - start, data.size, data.size, 3])).reshape([end - start, data.featureCount]));
+          }
+          result = await model.trainOnBatch(inputs, ys);
+        } finally {
+          tf.dispose([xs, ys, inputs]);
+        }
+        const [loss, acc = Number.NaN] = Array.isArray(result) ? result : [result];
+        const size = end - start;
+        lossSum += loss! * size;
+        accSum += acc * size;
+        seen += size;
+        batch++;
+        history.batchesRun++;
+        const elapsed = performance.now() - started;
+        callbacks.forEach((callback) => callback.onBatchEnd?.({ epoch, epochs, batch, batches: batchesPerEpoch, loss: loss!, elapsed }));
+        await yieldToPage();
+        if (signal?.aborted) {
+          history.stopReason = 'stopped by the reader';
+          if (batch < batchesPerEpoch) break training; // a partial epoch is not reported as an epoch
+        }
+      }
+
+      const logs: EpochLogs = { epoch, loss: lossSum / seen, acc: accSum / seen };
+      if (validation && validation.count > 0) {
+        const metrics = binaryMetrics(await predictProbabilities(model, validation), validation.labels);
+        logs.val_loss = metrics.loss;
+        logs.val_acc = metrics.accuracy;
+      }
+      history.epochs.push(logs);
+      for (const callback of callbacks) {
+        if ((await callback.onEpochEnd?.(logs, history.epochs)) === 'stop' && history.stopReason === 'completed') {
+          history.stopReason = 'stopped by a callback';
+        }
+      }
+      if (history.stopReason !== 'completed') break;
+    }
+  }
 }

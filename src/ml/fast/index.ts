@@ -1,0 +1,45 @@
+import * as tf from '@tensorflow/tfjs';
+import { registerWasmKernels, unregisterWasmKernels, wasmKernelsRegistered } from './wasmKernels';
+import { useFusedAdam } from './fastAdam';
+import { useUnfusedDense } from './unfusedDense';
+
+/**
+ * The course's training path. "fast" (the default) keeps TF.js and its layers API but
+ * replaces the two pieces that make stock wasm training slow (see wasmKernels.ts); "stock"
+ * is plain TF.js, for comparison and as a way out if the fast path misbehaves somewhere.
+ */
+export type TrainingPath = 'fast' | 'stock';
+
+let path: TrainingPath = 'fast';
+
+export function setTrainingPath(next: TrainingPath): void {
+  if (next !== 'fast' && next !== 'stock') throw new Error(`unknown training path "${next}" (expected "fast" or "stock")`);
+  path = next;
+  if (next === 'stock') unregisterWasmKernels();
+  else if (tf.getBackend() === 'wasm') registerWasmKernels();
+}
+
+export function trainingPath(): TrainingPath {
+  return path;
+}
+
+/** Whether training on the current backend goes through the course's kernels. */
+export function fastPathActive(): boolean {
+  return path === 'fast' && tf.getBackend() === 'wasm' && wasmKernelsRegistered();
+}
+
+/**
+ * Prepares one training run: registers the kernels for the active backend (once), routes the
+ * model's Adam through the one-pass step and its Dense layers through plain matMul (see
+ * unfusedDense.ts). Returns what undoes the per-model part.
+ */
+export function beginFastTraining(model: tf.LayersModel): () => void {
+  if (path !== 'fast' || tf.getBackend() !== 'wasm') return () => {};
+  registerWasmKernels();
+  const restoreAdam = useFusedAdam(model.optimizer);
+  const restoreDense = useUnfusedDense(model);
+  return () => {
+    restoreDense();
+    restoreAdam();
+  };
+}

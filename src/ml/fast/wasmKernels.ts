@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { transposeInto } from './transpose';
+import { adamUpdate, type AdamHyperparameters } from './adamUpdate';
+
+/** The kernel the fast Adam step runs: one pass over value, gradient and both moments. */
+export const ADAM_UPDATE_KERNEL = 'CourseAdamUpdate';
+
+type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: BackendWasm; attrs: Record<string, unknown> };
+type KernelFunc = (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[];
+
+let stockBatchMatMul: tf.KernelConfig | undefined;
+
+/**
+ * Registers the course's kernels on the wasm backend:
+ *
+ * - BatchMatMul with a transposed operand. Stock TF.js hands `transposeA`/`transposeB`
+ *   to a plain C++ loop instead of XNNPACK; the backward pass of every Dense layer asks for
+ *   exactly those products (xᵀ·dy for the weights, dy·Wᵀ for the layer below), so they cost
+ *   ~25× the forward product. Here the operand is transposed first (a tiled copy on the wasm
+ *   heap) and the product goes to the stock kernel's fast path: same numbers, other order.
+ * - CourseAdamUpdate: the Adam step of one variable in a single pass (see fastAdam.ts).
+ *
+ * Idempotent; `unregisterWasmKernels` puts the stock BatchMatMul back.
+ */
+export function registerWasmKernels(): void {
+  if (stockBatchMatMul) return;
+  const stock = tf.getKernel(tf.BatchMatMul, 'wasm');
+  if (!stock) throw new Error('the wasm backend is not registered: import @tensorflow/tfjs-backend-wasm first');
+  stockBatchMatMul = stock;
+  const stockKernel = stock.kernelFunc as unknown as KernelFunc;
+  tf.unregisterKernel(tf.BatchMatMul, 'wasm');
+  tf.registerKernel({
+    kernelName: tf.BatchMatMul,
+    backendName: 'wasm',
+    // The stock setup binds the C++ function the stock kernel calls; keep it for backend restarts.
+    setupFunc: stock.setupFunc,
+    kernelFunc: ((args: KernelArgs) => batchMatMulWithoutTransposes(args, stockKernel)) as unknown as tf.KernelFunc,
+  });
+  if (!tf.getKernel(ADAM_UPDATE_KERNEL, 'wasm')) {
+    tf.registerKernel({ kernelName: ADAM_UPDATE_KERNEL, backendName: 'wasm', kernelFunc: adamUpdateKernel as unknown as tf.KernelFunc });
+  }
+}
+
+export function unregisterWasmKernels(): void {
+  if (!stockBatchMatMul) return;
+  tf.unregisterKernel(tf.BatchMatMul, 'wasm');
+  tf.registerKernel(stockBatchMatMul);
+  stockBatchMatMul = undefined;
+}
+
+export function wasmKernelsRegistered(): boolean {
+  return stockBatchMatMul !== undefined;
+}
+
+function batchMatMulWithoutTransposes(args: KernelArgs, stockKernel: KernelFunc): tf.TensorInfo {
+  const { inputs, backend, attrs } = args;
+  const transposeA = attrs.transposeA === true;
+  const transposeB = attrs.transposeB === true;
+  if (!transposeA && !transposeB) return stockKernel(args) as tf.TensorInfo;
+  const a = inputs.a!;
+  const b = inputs.b!;
+  const temporaries: tf.TensorInfo[] = [];
+  const plain = (left: tf.TensorInfo, right: tf.TensorInfo) =>
+    stockKernel({ inputs: { a: left, b: right }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } }) as tf.TensorInfo;
+  try {
+    if (!transposeA && preferTransposedProduct(a, b)) {
+      // A·Bᵀ with a large B (dy·Wᵀ of a wide first layer): (B·Aᵀ)ᵀ moves only A and the output;
+      // the stock kernel would otherwise repack all of B as it copies it.
+      const product = plain(b, transposed(backend, a, temporaries));
+      temporaries.push(product);
+      const result = transposed(backend, product, []);
+      return result;
+    }
+    return plain(transposeA ? transposed(backend, a, temporaries) : a, transposeB ? transposed(backend, b, temporaries) : b);
+  } finally {
+    temporaries.forEach((info) => backend.disposeData(info.dataId));
+  }
+}
+
+/** For A·Bᵀ of single matrices: whether computing (B·Aᵀ)ᵀ copies fewer floats (the stock path copies B twice). */
+function preferTransposedProduct(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
+  const batch = (info: tf.TensorInfo) => info.shape.slice(0, -2).reduce((product, n) => product * n, 1);
+  if (batch(a) !== 1 || batch(b) !== 1) return false;
+  const [m, k] = a.shape.slice(-2) as [number, number];
+  const n = b.shape.at(-2)!;
+  return 2 * n * k > 2 * m * k + m * n;
+}
+
+/** A copy of `input` with its last two axes swapped, written straight into wasm memory. */
+function transposed(backend: BackendWasm, input: tf.TensorInfo, temporaries: tf.TensorInfo[]): tf.TensorInfo {
+  const shape = input.shape;
+  const rows = shape.at(-2)!;
+  const cols = shape.at(-1)!;
+  const batch = shape.slice(0, -2).reduce((product, n) => product * n, 1);
+  const output = backend.makeOutput([...shape.slice(0, -2), cols, rows], 'float32');
+  temporaries.push(output);
+  // Views are taken after the allocation: a growing heap replaces the underlying buffer.
+  transposeInto(backend.typedArrayFromHeap(input) as Float32Array, backend.typedArrayFromHeap(output) as Float32Array, batch, rows, cols);
+  return output;
+}
+
+function adamUpdateKernel({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
+  const { value, gradient, firstMoment, secondMoment } = inputs as Record<'value' | 'gradient' | 'firstMoment' | 'secondMoment', tf.TensorInfo>;
+  const outputs = [value, firstMoment, secondMoment].map((input) => backend.makeOutput(input.shape, 'float32'));
+  const view = (info: tf.TensorInfo) => backend.typedArrayFromHeap(info) as Float32Array;
+  adamUpdate(view(value), view(gradient), view(firstMoment), view(secondMoment), { value: view(outputs[0]!), firstMoment: view(outputs[1]!), secondMoment: view(outputs[2]!) }, attrs as unknown as AdamHyperparameters);
+  return outputs;
+}

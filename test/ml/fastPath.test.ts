@@ -1,0 +1,198 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { transposeInto } from '../../src/ml/fast/transpose';
+import { adamUpdate } from '../../src/ml/fast/adamUpdate';
+import { registerWasmKernels, unregisterWasmKernels } from '../../src/ml/fast/wasmKernels';
+import { beginFastTraining, setTrainingPath } from '../../src/ml/fast';
+import { ImageSet } from '../../src/ml/imageSet';
+import { train } from '../../src/ml/train';
+import { createRandom } from '../../src/lib/random';
+
+// The fast path must compute what stock TF.js computes: these tests run both on the wasm
+// backend (the one the fast path changes) and compare within float32 tolerance.
+
+beforeAll(async () => {
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+afterAll(() => {
+  setTrainingPath('fast');
+  unregisterWasmKernels();
+});
+
+function randomTensor(shape: number[], seed: number): tf.Tensor {
+  const random = createRandom(seed);
+  return tf.tensor(Float32Array.from({ length: shape.reduce((a, b) => a * b, 1) }, () => random.normal(0, 1)), shape);
+}
+
+function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tolerance: number): void {
+  expect(actual.length).toBe(expected.length);
+  let worst = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const scale = Math.max(1, Math.abs(expected[i]!));
+    worst = Math.max(worst, Math.abs(actual[i]! - expected[i]!) / scale);
+  }
+  expect(worst).toBeLessThan(tolerance);
+}
+
+describe('transposeInto', () => {
+  it('transposes each matrix of a batch, including sizes that are not multiples of the tile', () => {
+    const rows = 37;
+    const cols = 70;
+    const source = Float32Array.from({ length: 2 * rows * cols }, (_, i) => i);
+    const target = new Float32Array(source.length);
+    transposeInto(source, target, 2, rows, cols);
+    for (const [b, r, c] of [[0, 0, 0], [0, 36, 69], [1, 5, 33], [1, 36, 0]] as const) {
+      expect(target[b * rows * cols + c * rows + r]).toBe(source[b * rows * cols + r * cols + c]);
+    }
+  });
+
+  it('refuses buffers that are too small', () => {
+    expect(() => transposeInto(new Float32Array(6), new Float32Array(5), 1, 2, 3)).toThrow(/does not fit/);
+  });
+});
+
+describe('adamUpdate', () => {
+  it('matches a hand-computed first step (m = 0.1·g, v = 0.001·g², update = lr·sign(g))', () => {
+    const out = { value: new Float32Array(2), firstMoment: new Float32Array(2), secondMoment: new Float32Array(2) };
+    adamUpdate(Float32Array.of(1, -1), Float32Array.of(0.5, -2), new Float32Array(2), new Float32Array(2), out, {
+      learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 0, biasCorrection1: 0.1, biasCorrection2: 0.001,
+    });
+    expectClose(out.firstMoment, [0.05, -0.2], 1e-6);
+    expectClose(out.secondMoment, [0.00025, 0.004], 1e-6);
+    expectClose(out.value, [0.9, -0.9], 1e-6);
+  });
+});
+
+describe('matMul with transposed operands through the course kernel', () => {
+  it.each([
+    ['xᵀ·dy', [300, 64], [300, 20], true, false],
+    ['dy·Wᵀ', [64, 20], [300, 20], false, true],
+    ['both', [20, 33], [47, 20], true, true],
+    ['batched', [3, 20, 33], [3, 47, 20], true, true],
+  ] as const)('%s equals stock TF.js', (_name, aShape, bShape, transposeA, transposeB) => {
+    const a = randomTensor([...aShape], 1);
+    const b = randomTensor([...bShape], 2);
+    unregisterWasmKernels();
+    const stock = tf.matMul(a, b, transposeA, transposeB);
+    registerWasmKernels();
+    const fast = tf.matMul(a, b, transposeA, transposeB);
+    expect(fast.shape).toEqual(stock.shape);
+    // Same products summed in another order: float32 rounding differs by a few ulps of the sums.
+    expectClose(fast.dataSync(), stock.dataSync(), 1e-4);
+    tf.dispose([a, b, stock, fast]);
+  });
+
+  it('leaves no temporary tensor or wasm buffer behind', () => {
+    registerWasmKernels();
+    const a = randomTensor([50, 40], 3);
+    const b = randomTensor([50, 30], 4);
+    tf.matMul(a, b, true, false).dispose();
+    const before = tf.memory();
+    for (let i = 0; i < 5; i++) tf.matMul(a, b, true, false).dispose();
+    expect(tf.memory().numTensors).toBe(before.numTensors);
+    expect(tf.memory().numBytes).toBe(before.numBytes);
+    tf.dispose([a, b]);
+  });
+});
+
+type Variant = 'mlp' | 'mlp + batch norm' | 'mlp + dropout' | 'mlp + batch norm + dropout';
+
+function articleModel(variant: Variant, inputs: number): tf.Sequential {
+  const model = tf.sequential();
+  const extras = () => {
+    if (variant.includes('batch norm')) model.add(tf.layers.batchNormalization());
+    // A seeded dropout draws the same mask in both runs, so the two paths see identical networks.
+    if (variant.includes('dropout')) model.add(tf.layers.dropout({ rate: 0.5, seed: 7 }));
+  };
+  model.add(tf.layers.dense({ inputShape: [inputs], units: 16, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }));
+  extras();
+  model.add(tf.layers.dense({ units: 16, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }));
+  extras();
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }));
+  model.compile({ optimizer: tf.train.adam(0.01), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+
+function trainingBatch(inputs: number, count: number, seed: number): { x: tf.Tensor; y: tf.Tensor } {
+  const random = createRandom(seed);
+  const labels = Float32Array.from({ length: count }, (_, i) => i % 2);
+  const x = tf.tensor2d(Float32Array.from({ length: count * inputs }, (_, i) => labels[Math.floor(i / inputs)]! * 0.3 + random.next()), [count, inputs]);
+  return { x, y: tf.tensor2d(labels, [count, 1]) };
+}
+
+describe.each<Variant>(['mlp', 'mlp + batch norm', 'mlp + dropout', 'mlp + batch norm + dropout'])('the fast path trains the %s like stock TF.js', (variant) => {
+  const inputs = 192;
+
+  it('gives the same gradients', () => {
+    const { x, y } = trainingBatch(inputs, 40, 11);
+    const gradients = (path: 'fast' | 'stock') => {
+      setTrainingPath(path);
+      if (path === 'fast') registerWasmKernels();
+      const model = articleModel(variant, inputs);
+      const end = beginFastTraining(model);
+      const { grads } = tf.variableGrads(() => tf.losses.sigmoidCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor).mean() as tf.Scalar);
+      end();
+      const values = Object.values(grads).map((g) => Array.from(g.dataSync()));
+      tf.dispose(Object.values(grads));
+      model.dispose();
+      return values;
+    };
+    const stock = gradients('stock');
+    const fast = gradients('fast');
+    expect(fast.length).toBe(stock.length);
+    fast.forEach((values, i) => expectClose(values, stock[i]!, 1e-5));
+    tf.dispose([x, y]);
+  });
+
+  it('reaches the same weights and losses after 8 Adam steps', async () => {
+    const { x, y } = trainingBatch(inputs, 40, 12);
+    const run = async (path: 'fast' | 'stock') => {
+      setTrainingPath(path);
+      const model = articleModel(variant, inputs);
+      const end = beginFastTraining(model);
+      const losses: number[] = [];
+      let kernels: string[] = [];
+      const profile = await tf.profile(async () => { losses.push((await model.trainOnBatch(x, y) as number[])[0]!); });
+      kernels = profile.kernelNames;
+      for (let step = 1; step < 8; step++) losses.push((await model.trainOnBatch(x, y) as number[])[0]!);
+      end();
+      const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
+      model.optimizer.dispose();
+      model.dispose();
+      return { losses, weights, kernels };
+    };
+    const stock = await run('stock');
+    const fast = await run('fast');
+    // The fast run went through the one-pass Adam kernel, the stock run did not.
+    expect(fast.kernels).toContain('CourseAdamUpdate');
+    expect(stock.kernels).not.toContain('CourseAdamUpdate');
+    // …and skipped one matrix product: the gradient with respect to the input images.
+    const products = (kernels: string[]) => kernels.filter((name) => name === 'BatchMatMul' || name === '_FusedMatMul').length;
+    expect(products(fast.kernels)).toBe(products(stock.kernels) - 1);
+    expectClose(fast.losses, stock.losses, 1e-5);
+    fast.weights.forEach((values, i) => expectClose(values, stock.weights[i]!, 1e-4));
+    // The steps changed the weights: equal results are not two untouched models.
+    expect(stock.losses.at(-1)).toBeLessThan(stock.losses[0]!);
+    tf.dispose([x, y]);
+  });
+});
+
+describe('training runs on the fast path', () => {
+  it('leave the tensor count flat across 10 consecutive runs', async () => {
+    setTrainingPath('fast');
+    const random = createRandom(5);
+    const count = 64;
+    const pixels = Uint8Array.from({ length: count * 4 * 4 * 3 }, () => Math.floor(random.next() * 256));
+    const data = new ImageSet(4, pixels, Uint8Array.from({ length: count }, (_, i) => i % 2), Array.from({ length: count }, (_, i) => `${i}`));
+    const counts: number[] = [];
+    for (let run = 0; run < 10; run++) {
+      const model = articleModel('mlp + batch norm + dropout', data.featureCount);
+      await train(model, data, { epochs: 2, batchSize: 16, validation: data });
+      model.optimizer.dispose();
+      model.dispose();
+      counts.push(tf.memory().numTensors);
+    }
+    expect(new Set(counts).size).toBe(1);
+  });
+});
