@@ -47,7 +47,8 @@ function chooseBackend(): [string, string] {
   return ['wasm', renderer ? `no GPU (WebGL is software: ${renderer})` : 'no WebGL'];
 }
 
-function webglRenderer(): string | undefined {
+/** The WebGL renderer's name (e.g. a GPU, or SwiftShader when there is none). */
+export function webglRenderer(): string | undefined {
   try {
     const gl = document.createElement('canvas').getContext('webgl');
     if (!gl) return undefined;

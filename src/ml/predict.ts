@@ -1,13 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './imageSet';
-import { batchRanges, batchTensors } from './batches';
+import { batchRanges, createBatcher } from './batches';
 
 /** The model's output probability for every image of the set, computed in batches. */
 export async function predictProbabilities(model: tf.LayersModel, set: ImageSet, batchSize = 256): Promise<Float32Array> {
   const probabilities = new Float32Array(set.count);
   const all = Array.from({ length: set.count }, (_, i) => i);
+  const batch = createBatcher(set, batchSize);
   for (const [start, end] of batchRanges(set.count, batchSize)) {
-    const { xs, ys } = batchTensors(set, all.slice(start, end));
+    const { xs, ys } = batch(all.slice(start, end));
     const output = tf.tidy(() => (model.predict(xs) as tf.Tensor).reshape([-1]));
     probabilities.set(await output.data(), start);
     tf.dispose([xs, ys, output]);

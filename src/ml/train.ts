@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './imageSet';
-import { batchRanges, batchTensors } from './batches';
+import { batchRanges, createBatcher } from './batches';
 import { predictProbabilities } from './predict';
 import { binaryMetrics } from './metrics';
 import { createRandom } from '../lib/random';
@@ -79,6 +79,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
   const batchesPerEpoch = Math.ceil(data.count / batchSize);
   const random = createRandom(seed);
   const order = Array.from({ length: data.count }, (_, i) => i);
+  const nextBatch = createBatcher(data, batchSize);
   const history: History = { epochs: [], stopReason: 'completed', batchesRun: 0, elapsedMs: 0 };
   const started = performance.now();
 
@@ -103,7 +104,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
       let seen = 0;
       let batch = 0;
       for (const [start, end] of batchRanges(data.count, batchSize)) {
-        const { xs, ys } = batchTensors(data, order.slice(start, end));
+        const { xs, ys } = nextBatch(order.slice(start, end));
         let result: number | number[];
         let inputs: tf.Tensor = xs;
         try {

@@ -7,6 +7,7 @@ import { registerWasmKernels, unregisterWasmKernels } from '../../src/ml/fast/wa
 import { beginFastTraining, setTrainingPath } from '../../src/ml/fast';
 import { ImageSet } from '../../src/ml/imageSet';
 import { train } from '../../src/ml/train';
+import { createBatcher } from '../../src/ml/batches';
 import { createRandom } from '../../src/lib/random';
 
 // The fast path must compute what stock TF.js computes: these tests run both on the wasm
@@ -175,6 +176,22 @@ describe.each<Variant>(['mlp', 'mlp + batch norm', 'mlp + dropout', 'mlp + batch
     // The steps changed the weights: equal results are not two untouched models.
     expect(stock.losses.at(-1)).toBeLessThan(stock.losses[0]!);
     tf.dispose([x, y]);
+  });
+});
+
+describe('createBatcher on wasm', () => {
+  it('reuses one buffer, yet every batch keeps its own pixels', () => {
+    const pixels = Uint8Array.from({ length: 4 * 12 }, (_, i) => i * 5);
+    const set = new ImageSet(2, pixels, Uint8Array.of(0, 1, 0, 1), ['a', 'b', 'c', 'd']);
+    const batch = createBatcher(set, 2);
+    const first = batch([0, 1]);
+    const second = batch([3]);
+    expect(Array.from(first.xs.dataSync().slice(0, 3))).toEqual([0, 5 / 255, 10 / 255].map(Math.fround));
+    expect(second.xs.shape).toEqual([1, 12]);
+    expect(second.xs.dataSync()[0]).toBeCloseTo((36 * 5) / 255, 6);
+    expect(Array.from(second.ys.dataSync())).toEqual([1]);
+    expect(() => batch([0, 1, 2])).toThrow(/larger than the batcher's 2/);
+    tf.dispose([first.xs, first.ys, second.xs, second.ys]);
   });
 });
 

@@ -24,6 +24,9 @@ export function adamUpdate(
   const n = value.length;
   const keep1 = 1 - beta1;
   const keep2 = 1 - beta2;
+  // m̂/(√v̂ + ε) with m̂ = m/c1 and v̂ = v/c2, rearranged to one division per element.
+  const stepSize = learningRate / biasCorrection1;
+  const sqrtCorrection2 = 1 / Math.sqrt(biasCorrection2);
   const outValue = out.value;
   const outFirst = out.firstMoment;
   const outSecond = out.secondMoment;
@@ -33,6 +36,6 @@ export function adamUpdate(
     const v = secondMoment[i]! * beta2 + g * g * keep2;
     outFirst[i] = m;
     outSecond[i] = v;
-    outValue[i] = value[i]! - learningRate * ((m / biasCorrection1) / (Math.sqrt(v / biasCorrection2) + epsilon));
+    outValue[i] = value[i]! - (stepSize * m) / (Math.sqrt(v) * sqrtCorrection2 + epsilon);
   }
 }

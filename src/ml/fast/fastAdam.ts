@@ -14,7 +14,7 @@ interface AdamState {
   incrementIterations(): void;
 }
 
-type VariableGradients = tf.NamedTensorMap | tf.NamedTensor[];
+type VariableGradients = tf.NamedTensorMap | Array<{ name: string; tensor: tf.Tensor }>;
 
 /**
  * Makes `optimizer` (a TF.js Adam) apply its step with the course's one-pass kernel while

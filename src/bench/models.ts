@@ -1,0 +1,26 @@
+import * as tf from '@tensorflow/tfjs';
+
+export type BenchModel = 'mlp' | 'mlp-bn-dropout';
+
+export const BENCH_MODELS: Record<BenchModel, string> = {
+  mlp: "the article's MLP (Dense 100 sigmoid → Dense 100 sigmoid → Dense 1 sigmoid)",
+  'mlp-bn-dropout': 'the same with BatchNormalization and Dropout 0.5 after each hidden layer (the combined model)',
+};
+
+/** The lessons' models with seeded initial weights, so every configuration starts from the same point. */
+export function buildBenchModel(kind: BenchModel, inputs: number, learningRate: number): tf.Sequential {
+  const model = tf.sequential();
+  const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const regularize = () => {
+    if (kind !== 'mlp-bn-dropout') return;
+    model.add(tf.layers.batchNormalization());
+    model.add(tf.layers.dropout({ rate: 0.5 }));
+  };
+  model.add(tf.layers.dense({ inputShape: [inputs], units: 100, activation: 'sigmoid', kernelInitializer: seeded(1) }));
+  regularize();
+  model.add(tf.layers.dense({ units: 100, activation: 'sigmoid', kernelInitializer: seeded(2) }));
+  regularize();
+  model.add(tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) }));
+  model.compile({ optimizer: tf.train.adam(learningRate), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}

@@ -1,0 +1,179 @@
+import * as tf from '@tensorflow/tfjs';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { initBackend, webglRenderer } from '../client/tfBackend';
+import { loadDataset } from '../ml/loadDataset';
+import { trainTestSplitIndices } from '../ml/split';
+import { train } from '../ml/train';
+import { predictProbabilities } from '../ml/predict';
+import { setTrainingPath } from '../ml/fast';
+import type { ImageSet } from '../ml/imageSet';
+import { buildBenchModel, type BenchModel } from './models';
+import { median, type BenchEnvironment, type BenchMeasurement, type BenchResults } from './results';
+
+export interface BenchOptions {
+  /** Folder of the dataset payload (the site's data/). */
+  datasetUrl: string;
+  sizes?: number[];
+  models?: BenchModel[];
+  paths?: BenchPath[];
+  /** Epochs per configuration, the first being the warm-up (at least 4: median of 3). */
+  epochs?: number;
+  /** Training images per epoch at 224×224 (the whole training split at smaller sizes). */
+  samplesAt224?: number;
+  onLog?: (line: string) => void;
+}
+
+export type BenchPath = 'stock-wasm' | 'stock-webgl' | 'fast-wasm';
+
+const BATCH_SIZE = 128;
+const LESSON_EPOCHS = 50;
+// The lessons' learning rate (1e-5 scaled by the pixel count, see the baseline lesson).
+const learningRate = (size: number) => (1e-5 * 224 * 224) / (size * size);
+
+/** Trains every configuration in this page, one after the other, and returns the figures. */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const { sizes = [64, 224], models = ['mlp', 'mlp-bn-dropout'], paths = ['stock-wasm', 'stock-webgl', 'fast-wasm'], epochs = 4, samplesAt224 = 256 } = options;
+  if (epochs < 4) throw new Error(`the benchmark needs at least 4 epochs (1 warm-up + median of 3), got ${epochs}`);
+  const log = options.onLog ?? (() => {});
+  await initBackend();
+  const environment = await describeEnvironment();
+  log(`cross-origin isolated: ${environment.crossOriginIsolated}; wasm SIMD: ${environment.wasmSimd}; wasm threads: ${environment.wasmThreads} (${environment.wasmThreadCount}); WebGL: ${environment.webglRenderer ?? 'none'}`);
+
+  const measurements: BenchMeasurement[] = [];
+  const validationSeconds: Record<string, number> = {};
+  for (const size of sizes) {
+    log(`loading the dataset at ${size}×${size}…`);
+    const { train: trainSet, validation } = await benchData(options.datasetUrl, size, samplesAt224);
+    for (const model of models) {
+      for (const path of paths) {
+        log(`${model}, ${size}×${size}, ${path}: ${epochs} epochs of ${trainSet.count} images…`);
+        const measurement = await measure(model, size, path, trainSet, epochs);
+        measurements.push(measurement);
+        log(measurement.error ? `  failed: ${measurement.error}` : `  ${measurement.samplesPerSecond.toFixed(1)} samples/s`);
+        if (size === 64 && model === 'mlp' && !measurement.error) validationSeconds[path] = await timeValidation(path, validation);
+      }
+    }
+  }
+
+  const ratios = sizes.flatMap((size) => models.map((model) => {
+    const rate = (path: BenchPath) => measurements.find((m) => m.size === size && m.model === model && m.path === path && !m.error)?.samplesPerSecond;
+    const fast = rate('fast-wasm');
+    const ratio = (stock?: number) => (fast && stock ? fast / stock : null);
+    return { model, size, fastOverStockWasm: ratio(rate('stock-wasm')), fastOverStockWebgl: ratio(rate('stock-webgl')) };
+  }));
+
+  const lessonSeconds = (path: BenchPath) => {
+    const m = measurements.find((x) => x.size === 64 && x.model === 'mlp' && x.path === path && !x.error);
+    return m && validationSeconds[path] != null ? LESSON_EPOCHS * (1646 / m.samplesPerSecond + validationSeconds[path]!) : null;
+  };
+
+  log('10 consecutive training runs on the project path…');
+  const repeatedRuns = sizes.includes(64) ? await repeatedRunTensorCounts(options.datasetUrl) : { tensorCounts: [], leaked: false };
+  return {
+    createdAt: new Date().toISOString(),
+    environment,
+    measurements,
+    ratios,
+    repeatedRuns,
+    baselineLessonSeconds: { stockWasm: lessonSeconds('stock-wasm'), fastWasm: lessonSeconds('fast-wasm') },
+  };
+}
+
+async function benchData(datasetUrl: string, size: number, samplesAt224: number): Promise<{ train: ImageSet; validation: ImageSet }> {
+  const { images } = await loadDataset(datasetUrl, { resolution: size });
+  // The article's split (70/30, random_state 42); at 224 a slice of it keeps the stock runs to minutes.
+  const split = trainTestSplitIndices(images.count);
+  const trainIndices = size >= 224 ? split.train.slice(0, samplesAt224) : split.train;
+  return { train: images.subset(trainIndices), validation: images.subset(split.validation) };
+}
+
+async function usePath(path: BenchPath): Promise<void> {
+  setTrainingPath(path === 'fast-wasm' ? 'fast' : 'stock');
+  const backend = path === 'stock-webgl' ? 'webgl' : 'wasm';
+  if (!(await tf.setBackend(backend))) throw new Error(`the ${backend} backend did not start`);
+  await tf.ready();
+}
+
+async function measure(kind: BenchModel, size: number, path: BenchPath, data: ImageSet, epochs: number): Promise<BenchMeasurement> {
+  const base: BenchMeasurement = {
+    model: kind, size, path, samplesPerEpoch: data.count, batchSize: BATCH_SIZE, epochSeconds: [], samplesPerSecond: 0,
+    finalLoss: Number.NaN, tensorsAfter: 0, tensorsLeaked: 0, peakTensorMegabytes: 0, wasmHeapMegabytes: null,
+  };
+  let model: tf.LayersModel | undefined;
+  try {
+    await usePath(path);
+    const tensorsBefore = tf.memory().numTensors;
+    model = buildBenchModel(kind, data.featureCount, learningRate(size));
+    let peakBytes = 0;
+    let epochStarted = performance.now();
+    const history = await train(model, data, {
+      epochs,
+      batchSize: BATCH_SIZE,
+      seed: 1,
+      callbacks: {
+        onBatchEnd: () => { peakBytes = Math.max(peakBytes, tf.memory().numBytes); },
+        onEpochEnd: () => {
+          const now = performance.now();
+          base.epochSeconds.push((now - epochStarted) / 1000);
+          epochStarted = now;
+        },
+      },
+    });
+    base.finalLoss = history.epochs.at(-1)!.loss;
+    base.samplesPerSecond = data.count / median(base.epochSeconds.slice(1));
+    base.peakTensorMegabytes = peakBytes / 1e6;
+    base.wasmHeapMegabytes = tf.getBackend() === 'wasm' ? (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length / 1e6 : null;
+    model.optimizer.dispose();
+    model.dispose();
+    model = undefined;
+    base.tensorsAfter = tf.memory().numTensors;
+    base.tensorsLeaked = base.tensorsAfter - tensorsBefore;
+  } catch (error) {
+    base.error = error instanceof Error ? error.message : String(error);
+    model?.dispose();
+  }
+  return base;
+}
+
+/** Seconds of one validation pass (706 images at 64×64) with the path's backend. */
+async function timeValidation(path: BenchPath, validation: ImageSet): Promise<number> {
+  await usePath(path);
+  const model = buildBenchModel('mlp', validation.featureCount, learningRate(validation.size));
+  await predictProbabilities(model, validation); // warm-up
+  const started = performance.now();
+  await predictProbabilities(model, validation);
+  const seconds = (performance.now() - started) / 1000;
+  model.optimizer.dispose();
+  model.dispose();
+  return seconds;
+}
+
+async function repeatedRunTensorCounts(datasetUrl: string): Promise<{ tensorCounts: number[]; leaked: boolean }> {
+  const { train: data } = await benchData(datasetUrl, 64, 0);
+  const small = data.subset(Array.from({ length: 256 }, (_, i) => i));
+  await usePath('fast-wasm');
+  const tensorCounts: number[] = [];
+  for (let run = 0; run < 10; run++) {
+    const model = buildBenchModel('mlp-bn-dropout', small.featureCount, learningRate(64));
+    await train(model, small, { epochs: 1, batchSize: BATCH_SIZE, validation: small });
+    model.optimizer.dispose();
+    model.dispose();
+    tensorCounts.push(tf.memory().numTensors);
+  }
+  return { tensorCounts, leaked: new Set(tensorCounts).size > 1 };
+}
+
+async function describeEnvironment(): Promise<BenchEnvironment> {
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const env = tf.env();
+  return {
+    userAgent: navigator.userAgent,
+    crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    wasmSimd: Boolean(await env.getAsync('WASM_HAS_SIMD_SUPPORT')),
+    wasmThreads: Boolean(await env.getAsync('WASM_HAS_MULTITHREAD_SUPPORT')),
+    wasmThreadCount: getThreadsCount(),
+    webglRenderer: webglRenderer() ?? null,
+  };
+}
