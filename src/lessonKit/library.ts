@@ -9,7 +9,10 @@ import { predictProbabilities } from '../ml/predict';
 import { binaryMetrics } from '../ml/metrics';
 import { historyFigure } from '../viz/historyFigure';
 import { imageGrid } from '../viz/imageGrid';
-import { trainingProgress, formatDuration } from '../viz/trainingProgress';
+import { trainingProgress, formatDuration, formatRate } from '../viz/trainingProgress';
+import { estimateTrainingMs } from '../ml/trainingClock';
+import { recalledThroughput, rememberThroughput, type ThroughputKey } from '../ml/throughputLog';
+import { trainingSetup } from '../ml/fast';
 import { EvaluationReport } from './evaluationReport';
 import { techniquesLibrary } from './techniques';
 import { recordRun, runFromTraining } from '../ml/runLog';
@@ -90,7 +93,14 @@ export function coreLibrary(context: CellContext) {
       context.display(note);
       epochs = context.maxEpochs;
     }
-    const view = trainingProgress(epochs, doc);
+    const speedKey: ThroughputKey = { ...trainingSetup(), features: data.featureCount, parameters: model.countParams(), batchSize: options.batchSize };
+    const known = recalledThroughput(localStorage, speedKey);
+    const view = trainingProgress({
+      totalEpochs: epochs,
+      batchesPerEpoch: Math.ceil(data.count / options.batchSize),
+      estimatedMs: known === undefined ? undefined : estimateTrainingMs(known, data.count, epochs),
+      document: doc,
+    });
     context.display(view.element);
     const release = context.handleStopCooperatively();
     try {
@@ -112,11 +122,13 @@ export function coreLibrary(context: CellContext) {
           recordRun(localStorage, runFromTraining({ lesson: doc.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? 'notebook', model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
         } catch { /* the record of runs is a convenience: it never breaks training */ }
       }
+      const rate = view.samplesPerSecond();
+      if (rate !== undefined) rememberThroughput(localStorage, speedKey, rate);
       const last = history.epochs.at(-1);
       view.finish(
         `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
         (last ? ` · training accuracy ${(100 * last.acc).toFixed(1)} %` + (last.val_acc === undefined ? '' : ` · validation accuracy ${(100 * last.val_acc).toFixed(1)} %`) : '') +
-        ` · ${Math.round((history.batchesRun * options.batchSize) / (history.elapsedMs / 1000))} samples/s`,
+        (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
       );
       return history;
     } finally {

@@ -21,6 +21,8 @@ export interface BatchProgress {
   epochs: number;
   batch: number;
   batches: number;
+  /** Images in this batch (the last batch of an epoch may be smaller). */
+  samples: number;
   loss: number;
   /** Milliseconds since training started. */
   elapsed: number;
@@ -124,7 +126,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
         batch++;
         history.batchesRun++;
         const elapsed = performance.now() - started;
-        callbacks.forEach((callback) => callback.onBatchEnd?.({ epoch, epochs, batch, batches: batchesPerEpoch, loss: loss!, elapsed }));
+        callbacks.forEach((callback) => callback.onBatchEnd?.({ epoch, epochs, batch, batches: batchesPerEpoch, samples: size, loss: loss!, elapsed }));
         await yieldToPage();
         if (signal?.aborted) {
           history.stopReason = 'stopped by the reader';

@@ -1,15 +1,28 @@
 import type { BatchProgress, EpochLogs } from '../ml/train';
+import { TrainingClock } from '../ml/trainingClock';
 import { historyFigure } from './historyFigure';
 
-/** A live training panel: progress bar with epoch, batch, elapsed time and ETA, and curves redrawn every epoch. */
+/** A live training panel: progress bar with epoch, batch, elapsed time, ETA and throughput, and curves redrawn every epoch. */
 export interface TrainingProgressView {
   element: HTMLElement;
   batch(progress: BatchProgress): void;
   epoch(epochs: readonly EpochLogs[]): void;
   finish(message: string): void;
+  /** Training images per second so far (first batch excluded), once known. */
+  samplesPerSecond(): number | undefined;
 }
 
-export function trainingProgress(totalEpochs: number, doc: Document = document): TrainingProgressView {
+export interface TrainingProgressOptions {
+  totalEpochs: number;
+  batchesPerEpoch: number;
+  /** An estimate of the whole run from earlier runs on this device, shown until the run's own batches give one. */
+  estimatedMs?: number;
+  document?: Document;
+  now?: () => number;
+}
+
+export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, document: doc = document, now }: TrainingProgressOptions): TrainingProgressView {
+  const clock = new TrainingClock(totalEpochs, batchesPerEpoch, now);
   const element = doc.createElement('div');
   element.className = 'training-progress';
   element.setAttribute('data-training-progress', '');
@@ -20,30 +33,41 @@ export function trainingProgress(totalEpochs: number, doc: Document = document):
   const status = doc.createElement('p');
   status.className = 'training-status';
   status.setAttribute('data-training-status', '');
-  status.textContent = `Epoch 0/${totalEpochs}: starting…`;
+  status.textContent = `Epoch 0/${totalEpochs}: starting…` + (estimatedMs === undefined ? '' : ` · expected to take about ${formatDuration(estimatedMs)} (measured on this device before)`);
   const figureSlot = doc.createElement('div');
   figureSlot.className = 'training-figure';
   element.append(bar, status, figureSlot);
+  let lastEpoch = 0;
 
   return {
     element,
     batch(progress) {
+      clock.batchEnded(progress.epoch, progress.batch, progress.samples);
       const done = (progress.epoch - 1) * progress.batches + progress.batch;
-      const total = progress.epochs * progress.batches;
-      bar.value = done / total;
-      const remaining = (progress.elapsed / done) * (total - done);
+      bar.value = done / (progress.epochs * progress.batches);
+      const remaining = clock.remainingMs();
+      const rate = clock.samplesPerSecond();
+      const eta = remaining !== undefined ? `ETA ${formatDuration(remaining)}` : estimatedMs !== undefined ? `ETA about ${formatDuration(Math.max(0, estimatedMs - progress.elapsed))}` : 'ETA: measuring…';
       status.textContent =
         `Epoch ${progress.epoch}/${progress.epochs} · batch ${progress.batch}/${progress.batches} · ` +
-        `loss ${progress.loss.toFixed(4)} · elapsed ${formatDuration(progress.elapsed)} · ETA ${formatDuration(remaining)}`;
+        `loss ${progress.loss.toFixed(4)} · elapsed ${formatDuration(progress.elapsed)} · ${eta}` +
+        (rate === undefined ? '' : ` · ${formatRate(rate)} images/s`);
     },
     epoch(epochs) {
+      lastEpoch = epochs.length;
+      clock.epochEnded(lastEpoch);
       figureSlot.replaceChildren(historyFigure(epochs, { totalEpochs, document: doc }));
     },
     finish(message) {
       status.textContent = message;
       element.setAttribute('data-finished', '');
     },
+    samplesPerSecond: () => clock.samplesPerSecond(),
   };
+}
+
+export function formatRate(samplesPerSecond: number): string {
+  return samplesPerSecond >= 100 ? Math.round(samplesPerSecond).toLocaleString('en-US') : samplesPerSecond.toFixed(1);
 }
 
 export function formatDuration(milliseconds: number): string {

@@ -43,3 +43,9 @@ export function beginFastTraining(model: tf.LayersModel): () => void {
     restoreAdam();
   };
 }
+
+/** The backend and the path a training run started now would use (for reports and speed estimates). */
+export function trainingSetup(): { backend: string; path: TrainingPath } {
+  const backend = tf.getBackend();
+  return { backend, path: path === 'fast' && backend === 'wasm' ? 'fast' : 'stock' };
+}
