@@ -1,7 +1,7 @@
 /**
  * Runs a lesson's "Run all" in headless Chromium against the built site and prints what the
  * reader would read: the time it took, the training figures and the evaluation.
- *   npm run lesson:run -- 01-baseline [--maxEpochs 5] [--backend wasm]
+ *   npm run lesson:run -- 01-baseline [--maxEpochs 5] [--backend wasm] [--training stock] [--data <payload folder>]
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -10,7 +10,7 @@ import { launchChromium } from './lib/chromium';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { maxEpochs: { type: 'string' }, backend: { type: 'string' }, timeout: { type: 'string', default: '3600' }, dir: { type: 'string', default: 'dist' } },
+  options: { maxEpochs: { type: 'string' }, backend: { type: 'string' }, timeout: { type: 'string', default: '3600' }, dir: { type: 'string', default: 'dist' }, data: { type: 'string' }, training: { type: 'string' } },
 });
 const lesson = positionals[0] ?? '01-baseline';
 if (!existsSync(`${values.dir}/index.html`)) {
@@ -18,7 +18,12 @@ if (!existsSync(`${values.dir}/index.html`)) {
   process.exit(1);
 }
 
-const { server, url } = await startStaticServer({ root: values.dir });
+if (values.data && !existsSync(`${values.data}/manifest.json`)) {
+  console.error(`error: ${values.data}/manifest.json is missing: --data takes a dataset payload folder (what npm run dataset:import writes to public/data)`);
+  process.exit(1);
+}
+// --data serves another payload as the site's data/ (e.g. the imported real dataset) without rebuilding.
+const { server, url } = await startStaticServer({ root: values.dir, mounts: values.data ? { 'data/': values.data } : undefined });
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
@@ -26,6 +31,7 @@ try {
   const query = new URLSearchParams();
   if (values.maxEpochs) query.set('maxEpochs', values.maxEpochs);
   if (values.backend) query.set('backend', values.backend);
+  if (values.training) query.set('training', values.training);
   await page.goto(`${url}lessons/${lesson}/${query.size ? `?${query}` : ''}`);
   const cellCount = await page.locator('[data-cell]').count();
   if (cellCount === 0) throw new Error(`lesson ${lesson} has no cells (is the name right?)`);

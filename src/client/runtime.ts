@@ -89,7 +89,7 @@ export function createRuntime(options: RuntimeOptions) {
     const info = await backend.initBackend();
     const tf = await backend.tensorflow();
     const memory = tf.memory();
-    options.onStatus(`TensorFlow.js backend: ${info.name} (${info.reason}${info.name === 'wasm' ? (info.crossOriginIsolated ? ', threads available' : ', single-threaded: page not cross-origin isolated') : ''}) · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
+    options.onStatus(`${backend.describeBackend(info)} · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
   }
 
   return { run, setCells: (cells: CellSource[]) => notebook.setCells(cells) };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setTrainingPath, trainingSetup, type TrainingPath } from '../ml/fast';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -8,6 +9,8 @@ export interface BackendInfo {
   name: string;
   reason: string;
   crossOriginIsolated: boolean;
+  /** "fast": the course's kernels (wasm only); "stock": plain TF.js. `?training=stock` in the address forces stock. */
+  trainingPath: TrainingPath;
 }
 
 let ready: Promise<BackendInfo> | undefined;
@@ -28,7 +31,10 @@ export function initBackend(): Promise<BackendInfo> {
       'tfjs-backend-wasm-simd.wasm': wasmSimd,
       'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
     });
-    const requested = new URLSearchParams(location.search).get('backend');
+    const params = new URLSearchParams(location.search);
+    const training = params.get('training');
+    if (training === 'stock' || training === 'fast') setTrainingPath(training);
+    const requested = params.get('backend');
     const [preferred, reason] = requested ? [requested, 'chosen in the page address'] : chooseBackend();
     let name = preferred;
     if (!(await tf.setBackend(preferred))) {
@@ -36,9 +42,21 @@ export function initBackend(): Promise<BackendInfo> {
       await tf.setBackend('cpu');
     }
     await tf.ready();
-    return { name, reason: name === preferred ? reason : `${preferred} failed to start`, crossOriginIsolated: globalThis.crossOriginIsolated === true };
+    return { name, reason: name === preferred ? reason : `${preferred} failed to start`, crossOriginIsolated: globalThis.crossOriginIsolated === true, trainingPath: trainingSetup().path };
   })();
   return ready;
+}
+
+/** One line for the reader: which backend trains, why, with what, and which training path. */
+export function describeBackend(info: BackendInfo): string {
+  let details = info.reason;
+  if (info.name === 'wasm') {
+    const threads = getThreadsCount();
+    // TF.js 4.22 starts half as many threads as cores (one on two cores) and ignores setThreadsCount (tfjs#8513).
+    details += info.crossOriginIsolated ? `, threads available, TF.js uses ${threads}` : ', single-threaded: page not cross-origin isolated';
+  }
+  const path = info.trainingPath === 'fast' ? 'course kernels' : 'stock TF.js';
+  return `TensorFlow.js backend: ${info.name} (${details}) · training path: ${path}`;
 }
 
 function chooseBackend(): [string, string] {
