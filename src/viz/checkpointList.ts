@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CheckpointInfo, CheckpointSave } from '../ml/checkpoints';
 import type { EpochLogs } from '../ml/train';
-import { wholeEpochs } from './runComparison';
+import { epochAxis } from './epochCharts';
 
 export interface CheckpointListOptions {
   /** Buttons shown for each checkpoint; each gets the checkpoint's name and may return a message to show. */
@@ -123,7 +123,7 @@ export function checkpointFigure(epochs: readonly EpochLogs[], options: Checkpoi
     width: options.width ?? 560,
     height: 260,
     marginLeft: 48,
-    x: { label: 'epoch', domain: [1, Math.max(2, last?.epoch ?? 1)], grid: true, ...wholeEpochs(Math.max(2, last?.epoch ?? 1)) },
+    x: epochAxis(Math.max(2, last?.epoch ?? 1)),
     y: isAccuracy ? { label: MONITOR_NAMES[String(monitor)] ?? String(monitor), domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: MONITOR_NAMES[String(monitor)] ?? String(monitor), grid: true, zero: false },
     marks,
   });

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { formatPercent } from './historyFigure';
+import { epochAxis, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
 
 export interface Run {
   label: string;
@@ -28,9 +29,9 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
   figure.setAttribute('data-figure', 'comparison');
   const lastEpoch = Math.max(2, ...runs.map((run) => run.epochs.at(-1)?.epoch ?? 1));
   const labels = runs.map((run) => run.label);
-  for (const metric of ['loss', 'accuracy'] as const) {
-    const rows = (split: 'training' | 'validation') => runs.flatMap((run) => run.epochs.flatMap((logs) => {
-      const value = metric === 'loss' ? (split === 'training' ? logs.loss : logs.val_loss) : (split === 'training' ? logs.acc : logs.val_acc);
+  for (const metric of METRICS) {
+    const rows = (split: Split) => runs.flatMap((run) => run.epochs.flatMap((logs) => {
+      const value = metricValue(logs, metric, split);
       return value === undefined ? [] : [{ epoch: logs.epoch, value, run: run.label, split }];
     }));
     const chart = Plot.plot({
@@ -38,8 +39,8 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
       width: options.width ?? 340,
       height: 240,
       marginLeft: 48,
-      x: { label: 'epoch', domain: [1, lastEpoch], grid: true },
-      y: metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false },
+      x: epochAxis(lastEpoch),
+      y: metricAxis(metric),
       color: { domain: labels, range: RUN_COLORS.slice(0, labels.length), legend: metric === 'loss' },
       marks: [
         Plot.line(rows('training'), { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: 0.8 }),

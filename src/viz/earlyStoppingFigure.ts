@@ -3,6 +3,7 @@ import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { bestValidationEpoch } from './overfitting';
 import { formatPercent } from './historyFigure';
+import { epochAxis, metricAxis, metricRows, METRICS } from './epochCharts';
 
 export interface EarlyStoppingFigureOptions {
   width?: number;
@@ -30,12 +31,8 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
   const divergence = bestValidationEpoch(epochs);
   const stopLabel = stopping.stoppedEpoch !== undefined ? `stopped at epoch ${stopping.stoppedEpoch}` : `ran all ${epochs.at(-1)?.epoch ?? 0} epochs`;
 
-  for (const metric of ['loss', 'accuracy'] as const) {
-    const rows = epochs.flatMap((logs) => {
-      const train = metric === 'loss' ? logs.loss : logs.acc;
-      const validation = metric === 'loss' ? logs.val_loss : logs.val_acc;
-      return [{ epoch: logs.epoch, value: train, series: 'training' }, ...(validation === undefined ? [] : [{ epoch: logs.epoch, value: validation, series: 'validation' }])];
-    });
+  for (const metric of METRICS) {
+    const rows = metricRows(epochs, metric);
     const monitored = (metric === 'loss') === stopping.monitor.endsWith('loss');
     const marks: Plot.Markish[] = [];
     if (divergence && divergence.epochsAfter > 0) {
@@ -69,8 +66,8 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
       width: options.width ?? 380,
       height: 260,
       marginLeft: 48,
-      x: { label: 'epoch', domain: [1, lastEpoch], grid: true },
-      y: metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false },
+      x: epochAxis(lastEpoch),
+      y: metricAxis(metric),
       color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss' },
       marks,
     });

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { bestValidationEpoch } from './overfitting';
+import { epochAxis, metricAxis, metricRows, METRICS } from './epochCharts';
 
 export interface HistoryFigureOptions {
   /** Draw the x axis to this many epochs (so a live figure does not rescale every epoch). */
@@ -21,15 +22,8 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
   figure.setAttribute('data-figure', 'history');
   const best = options.markOverfitting ? bestValidationEpoch(epochs) : undefined;
   const lastEpoch = Math.max(options.totalEpochs ?? 0, epochs.at(-1)?.epoch ?? 1, 2);
-  for (const metric of ['loss', 'accuracy'] as const) {
-    const rows = epochs.flatMap((logs) => {
-      const train = metric === 'loss' ? logs.loss : logs.acc;
-      const validation = metric === 'loss' ? logs.val_loss : logs.val_acc;
-      return [
-        { epoch: logs.epoch, value: train, series: 'training' },
-        ...(validation === undefined ? [] : [{ epoch: logs.epoch, value: validation, series: 'validation' }]),
-      ];
-    });
+  for (const metric of METRICS) {
+    const rows = metricRows(epochs, metric);
     const marks: Plot.Markish[] = [];
     if (best && best.epochsAfter > 0) {
       marks.push(Plot.rectX([{ x1: best.epoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: '#f59e0b', fillOpacity: 0.12 }));
@@ -47,8 +41,8 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       width: options.width ?? 340,
       height: 240,
       marginLeft: 48,
-      x: { label: 'epoch', domain: [1, lastEpoch], grid: true, ticks: epochTicks(lastEpoch), tickFormat: 'd' },
-      y: metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false },
+      x: epochAxis(lastEpoch),
+      y: metricAxis(metric),
       color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss' },
       marks,
     });
@@ -65,14 +59,6 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       (best && best.epochsAfter > 0 ? `. Validation loss was lowest at epoch ${best.epoch}; the shaded epochs after it fit the training images better and the validation images worse: overfitting.` : '.');
   figure.append(caption);
   return figure;
-}
-
-/** Whole-numbered epochs, about ten of them: an epoch 1.4 does not exist. */
-function epochTicks(lastEpoch: number): number[] {
-  const step = Math.max(1, Math.ceil(lastEpoch / 10));
-  const ticks: number[] = [];
-  for (let epoch = 1; epoch <= lastEpoch; epoch += step) ticks.push(epoch);
-  return ticks;
 }
 
 export function formatPercent(value: number): string {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { runSummary, type RunRecord } from '../ml/runLog';
 import { formatPercent } from './historyFigure';
+import { epochAxis } from './epochCharts';
 
 export interface RunComparisonOptions {
   width?: number;
@@ -37,7 +38,7 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
       width: options.width ?? 340,
       height: 240,
       marginLeft: 48,
-      x: { label: 'epoch', domain: [1, lastEpoch], grid: true, ...wholeEpochs(lastEpoch) },
+      x: epochAxis(lastEpoch),
       y: metric === 'val_acc' ? { label: 'validation accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'validation loss', grid: true, zero: false },
       color: { domain: labels, range: labels.map((_, i) => COLORS[i % COLORS.length]!), legend: metric === 'val_loss' },
       marks: [
@@ -92,9 +93,4 @@ function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string):
     table.append(row);
   }
   return table;
-}
-
-/** Integer epoch ticks on short axes (Plot would otherwise mark epoch 1.5). */
-export function wholeEpochs(lastEpoch: number): { ticks?: number[] } {
-  return lastEpoch <= 12 ? { ticks: Array.from({ length: lastEpoch }, (_, i) => i + 1) } : {};
 }

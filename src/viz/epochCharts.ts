@@ -1,0 +1,35 @@
+import type * as Plot from '@observablehq/plot';
+import type { EpochLogs } from '../ml/train';
+
+/** The two charts every training figure draws side by side. */
+export const METRICS = ['loss', 'accuracy'] as const;
+export type Metric = (typeof METRICS)[number];
+
+export type Split = 'training' | 'validation';
+
+/** An epoch's training or validation value of a metric (undefined when the run had no validation). */
+export function metricValue(logs: EpochLogs, metric: Metric, split: Split): number | undefined {
+  if (metric === 'loss') return split === 'training' ? logs.loss : logs.val_loss;
+  return split === 'training' ? logs.acc : logs.val_acc;
+}
+
+/** One row per epoch and split, the shape Plot's line and dot marks take. */
+export function metricRows(epochs: readonly EpochLogs[], metric: Metric): Array<{ epoch: number; value: number; series: Split }> {
+  return epochs.flatMap((logs) => (['training', 'validation'] as const).flatMap((series) => {
+    const value = metricValue(logs, metric, series);
+    return value === undefined ? [] : [{ epoch: logs.epoch, value, series }];
+  }));
+}
+
+/** The epoch axis: from 1 to `lastEpoch`, ticks on whole epochs only (an epoch 1.4 does not exist). */
+export function epochAxis(lastEpoch: number): Plot.ScaleOptions {
+  const step = Math.max(1, Math.ceil(lastEpoch / 10));
+  const ticks: number[] = [];
+  for (let epoch = 1; epoch <= lastEpoch; epoch += step) ticks.push(epoch);
+  return { label: 'epoch', domain: [1, lastEpoch], grid: true, ticks, tickFormat: 'd' };
+}
+
+/** The value axis: accuracy as a percentage from 0 to 100 %, loss from its own range. */
+export function metricAxis(metric: Metric): Plot.ScaleOptions {
+  return metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false };
+}
