@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { remarkCells, CELL_LANGUAGE } from './src/markdown/remarkCells.ts';
+import { offlineManifest } from './scripts/lib/offlineManifest.ts';
 
 // Cross-origin isolation lets TF.js's wasm backend use threads (SharedArrayBuffer).
-// Static hosts that cannot send headers are covered by the deployment notes in the README.
+// Static hosts that cannot send headers get them from the service worker (public/sw.js): see the README.
 const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
@@ -14,7 +15,8 @@ export default defineConfig({
   // Deploy under a sub-path (GitHub Pages: /<repo>/) with COURSE_BASE=/course/ npm run build.
   base: process.env.COURSE_BASE ?? '/',
   trailingSlash: 'ignore',
-  integrations: [mdx()],
+  // offlineManifest lists the built files the service worker saves for offline use.
+  integrations: [mdx(), offlineManifest()],
   markdown: {
     remarkPlugins: [remarkCells],
     // Cells are highlighted by remarkCells (with their toolbar); Astro highlights the other code blocks.

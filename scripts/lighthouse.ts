@@ -1,0 +1,74 @@
+/**
+ * Lighthouse scores of the built course: performance, accessibility, best practices and SEO of the index
+ * and a lesson page, with the audits that cost points. A benchmark to quote in the README, not a test.
+ *
+ *   npm run audit:lighthouse                              # dist/ (built for the root), mobile profile
+ *   npm run audit:lighthouse -- --dir /tmp/site --base /course/ --desktop --pages ,lessons/03-dropout/
+ *
+ * Runs Lighthouse 12 in-process against Debian's Chromium (scripts/lib/chromium.ts finds it), with the site
+ * served by the project's static server (with the COOP/COEP headers, as `npm run preview`; --plain without).
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { chromiumPath } from './lib/chromium';
+import { startStaticServer } from './lib/staticServer';
+
+const { values } = parseArgs({
+  options: {
+    dir: { type: 'string', default: 'dist' },
+    base: { type: 'string', default: process.env.COURSE_BASE ?? '/' },
+    pages: { type: 'string', default: ',lessons/01-baseline/' },
+    desktop: { type: 'boolean', default: false },
+    plain: { type: 'boolean', default: false },
+  },
+});
+
+if (!existsSync(`${values.dir}/index.html`)) {
+  console.error(`error: ${values.dir}/index.html does not exist: build the course first (npm run build)`);
+  process.exit(2);
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const { server, url: siteUrl } = await startStaticServer({ root: values.dir, base: values.base, isolate: !values.plain });
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath(),
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--enable-unsafe-swiftshader', '--disable-dev-shm-usage'],
+});
+
+const rows: string[][] = [];
+try {
+  for (const path of values.pages.split(',')) {
+    const url = `${siteUrl}${path}`;
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+      values.desktop ? desktopConfig : undefined,
+    );
+    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+    const { lhr } = result;
+    const scores = CATEGORIES.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
+    rows.push([path || '(index)', ...scores.map(String)]);
+    const metric = (id: string) => lhr.audits[id]?.displayValue ?? '–';
+    console.log(`\n${url}`);
+    console.log(`  ${CATEGORIES.map((id, i) => `${id} ${scores[i]}`).join(' · ')}`);
+    console.log(`  FCP ${metric('first-contentful-paint')} · LCP ${metric('largest-contentful-paint')} · TBT ${metric('total-blocking-time')} · CLS ${metric('cumulative-layout-shift')} · SI ${metric('speed-index')}`);
+    for (const id of CATEGORIES) {
+      for (const ref of lhr.categories[id]?.auditRefs ?? []) {
+        const audit = lhr.audits[ref.id];
+        if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 0.9) continue;
+        if (audit.scoreDisplayMode === 'notApplicable' || audit.scoreDisplayMode === 'informative') continue;
+        console.log(`  - ${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      }
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.close();
+}
+
+console.log(`\nLighthouse ${values.desktop ? 'desktop' : 'mobile'} profile, ${values.plain ? 'no isolation headers' : 'with COOP/COEP'}, Chromium at ${chromiumPath()}\n`);
+console.log(['page', ...CATEGORIES].map((cell) => cell.padEnd(16)).join(''));
+for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(i === 0 ? Math.max(16, cell.length + 2) : 16)).join(''));
