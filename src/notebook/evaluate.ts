@@ -41,7 +41,7 @@ export function sourceUrl(cellId: string): string {
 }
 
 /** Finds where in the cell a runtime error was thrown, from its stack trace. */
-export function locateError(error: unknown, cellId: string, source: string): LocatedError {
+export function locateError(error: unknown, cellId: string, source: string, insertions: ReadonlyArray<readonly [number, number, number]> = []): LocatedError {
   const located: LocatedError = {
     error,
     message: error instanceof Error ? error.message : String(error),
@@ -55,11 +55,26 @@ export function locateError(error: unknown, cellId: string, source: string): Loc
     const lines = source.split('\n');
     if (line >= 1 && line <= lines.length) {
       located.cellLine = line;
-      located.cellColumn = Number(match[2]);
+      located.cellColumn = sourceColumn(line, Number(match[2]), insertions);
       located.cellSourceLine = lines[line - 1];
     }
   }
   return located;
+}
+
+/**
+ * A column of the transpiled body mapped back to the cell's source: text the transform
+ * inserted earlier on the line is subtracted; a position inside an inserted text (a loop
+ * guard that threw) maps to where the insertion was made.
+ */
+export function sourceColumn(line: number, column: number, insertions: ReadonlyArray<readonly [number, number, number]>): number {
+  let shift = 0;
+  for (const [insertLine, insertColumn, length] of insertions) {
+    if (insertLine !== line || insertColumn > column) continue;
+    if (column < insertColumn + length) return insertColumn - shift;
+    shift += length;
+  }
+  return column - shift;
 }
 
 function isIdentifier(name: string): boolean {

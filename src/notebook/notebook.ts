@@ -1,6 +1,7 @@
 import { transpileCell, type TranspiledCell } from './transpile';
 import { evaluateCell, locateError } from './evaluate';
 import { CellInterrupted, CellSyntaxError, type LocatedError } from './errors';
+import { createGuardState, GUARD_NAME, type GuardOptions } from './loopGuard';
 
 /** One cell as the notebook knows it: an id and a label readers recognise ("cell 4"). */
 export interface CellSource {
@@ -24,6 +25,8 @@ export interface NotebookOptions {
   importModule: (specifier: string) => Promise<unknown>;
   /** Called with a value a rerun replaced and no name refers to any more, so the page can free it (e.g. dispose tensors). */
   onReplaced?: (name: string, value: unknown) => void;
+  /** Loop-guard timing (tests shorten the budget). */
+  guard?: GuardOptions;
 }
 
 export interface Notebook {
@@ -35,6 +38,8 @@ export interface Notebook {
   has(name: string): boolean;
   /** The cell whose last run defined `name`. */
   definedBy(name: string): string | undefined;
+  /** Every value a name currently holds. */
+  values(): unknown[];
 }
 
 /** A kernel for one page: cells share one scope; rerunning a cell redefines its names. */
@@ -42,6 +47,7 @@ export function createNotebook(options: NotebookOptions): Notebook {
   const values = new Map<string, unknown>();
   const owners = new Map<string, string>();
   let staticDefiners = new Map<string, CellSource>();
+  const guards = createGuardState(options.guard);
 
   const explainMissingName = (located: LocatedError, cell: CellSource): LocatedError => {
     const missing = /^(\S+) is not defined$/.exec(located.message)?.[1];
@@ -79,6 +85,8 @@ export function createNotebook(options: NotebookOptions): Notebook {
 
       const visible = new Map<string, unknown>(Object.entries(builtins));
       for (const [name, value] of values) if (owners.get(name) !== cell.id) visible.set(name, value);
+      visible.set(GUARD_NAME, guards.forRun(signal));
+      guards.setCurrent(signal);
 
       try {
         const evaluation = evaluateCell(transpiled, cell.id, { names: visible, importModule: options.importModule });
@@ -103,21 +111,35 @@ export function createNotebook(options: NotebookOptions): Notebook {
         for (const [name, old] of replaced) if (!current.has(old)) options.onReplaced?.(name, old);
         return { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
       } catch (error) {
-        return { status: 'error', error: explainMissingName(locateError(error, cell.id, cell.source), cell) };
+        return { status: 'error', error: explainStackOverflow(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell)) };
+      } finally {
+        guards.setCurrent(undefined);
       }
     },
 
     get: (name) => values.get(name),
     has: (name) => values.has(name),
     definedBy: (name) => owners.get(name),
+    values: () => [...values.values()],
   };
 }
+
+/** A runaway recursion ends in V8's RangeError; say what it means. */
+function explainStackOverflow(located: LocatedError): LocatedError {
+  if (located.name !== 'RangeError' || !/call stack/i.test(located.message)) return located;
+  return { ...located, message: `${located.message}: a function kept calling itself (runaway recursion?) — check that the recursion has a case where it stops` };
+}
+
+/** How long a stopped run may take to end by itself, so its error can say where it stopped. */
+const INTERRUPT_SETTLE_MS = 150;
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
   if (signal.aborted) return Promise.reject(new CellInterrupted());
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CellInterrupted());
+    // The loop guards end a stopped cell at its next check with an error that has a line;
+    // code that does not reach a guard (an awaited promise that never settles) is left behind.
+    const onAbort = () => setTimeout(() => reject(new CellInterrupted()), INTERRUPT_SETTLE_MS);
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },

@@ -2,6 +2,7 @@ import { transform } from 'sucrase';
 import { parse, type Node as AcornNode } from 'acorn';
 import { CellSyntaxError } from './errors';
 import { collectAssignedNames, collectFreeNames, declaredNames } from './names';
+import { GUARD_NAME, guardInsertions } from './loopGuard';
 
 /**
  * A cell turned into the body of an async function, plus what it declares and reads.
@@ -20,6 +21,11 @@ export interface TranspiledCell {
   imports: string[];
   /** Whether the cell ends with an expression whose value is displayed. */
   hasValue: boolean;
+  /**
+   * Text the transform inserted into lines of `body` (loop guards, the value capture), as
+   * [line, column, length] (1-based): runtime error columns are mapped back through them.
+   */
+  insertions: Array<[number, number, number]>;
 }
 
 /** Names the generated code uses; cells cannot declare them. */
@@ -31,7 +37,7 @@ export const VALUE_VARIABLE = '__value';
  * cell can run as a function body in a shared scope: imports become awaited calls, the
  * last expression statement becomes the cell's value.
  */
-export function transpileCell(source: string): TranspiledCell {
+export function transpileCell(source: string, { guards = true }: { guards?: boolean } = {}): TranspiledCell {
   const js = stripTypes(source);
   const program = parseModule(js, source);
   const statements = program.body as AcornStatement[];
@@ -57,25 +63,37 @@ export function transpileCell(source: string): TranspiledCell {
   const hasValue = last?.type === 'ExpressionStatement';
   if (last && hasValue) {
     const expression = last.expression!;
-    edits.push({ start: expression.start, end: expression.start, text: `${VALUE_VARIABLE} = (` });
-    edits.push({ start: expression.end, end: expression.end, text: ')' });
+    edits.push({ start: expression.start, end: expression.start, text: `${VALUE_VARIABLE} = (`, rank: -0.1 });
+    edits.push({ start: expression.end, end: expression.end, text: ')', rank: 0.1 });
   }
 
-  for (const reserved of [IMPORT_FUNCTION, VALUE_VARIABLE]) {
-    if (defines.has(reserved)) throw new CellSyntaxError(`the name ${reserved} is reserved by the notebook`, 1, 1, source.split('\n')[0] ?? '');
+  const reads = collectFreeNames(program);
+  for (const reserved of [IMPORT_FUNCTION, VALUE_VARIABLE, GUARD_NAME]) {
+    if (defines.has(reserved) || reads.includes(reserved)) throw new CellSyntaxError(`the name ${reserved} is reserved by the notebook`, 1, 1, source.split('\n')[0] ?? '');
   }
 
+  // Guards: at one offset, a deeper node's closing text comes before a shallower one's, and
+  // a shallower node's opening text before a deeper one's (the value capture is outermost).
+  if (guards) {
+    for (const insertion of guardInsertions(program)) {
+      edits.push({ start: insertion.at, end: insertion.at, text: insertion.text, rank: (insertion.closing ? 1 : -1) * (1 - 1 / (2 + insertion.depth)) });
+    }
+  }
+
+  const { text: body, insertions } = applyEdits(js, edits);
   return {
-    body: applyEdits(js, edits),
+    body,
+    insertions,
     defines: [...defines],
     assigns: collectAssignedNames(program).filter((name) => !defines.has(name)),
-    reads: collectFreeNames(program).filter((name) => !defines.has(name)),
+    reads: reads.filter((name) => !defines.has(name)),
     imports,
     hasValue,
   };
 }
 
-interface Edit { start: number; end: number; text: string }
+/** `rank` orders insertions at one offset: closing texts have a positive rank, opening texts a negative one. */
+interface Edit { start: number; end: number; text: string; rank?: number }
 
 type AcornStatement = AcornNode & {
   type: string;
@@ -140,12 +158,19 @@ function importToAwait(statement: AcornStatement, js: string): string {
   return text + '\n'.repeat(lineBreaks);
 }
 
-function applyEdits(text: string, edits: Edit[]): string {
+function applyEdits(text: string, edits: Edit[]): { text: string; insertions: Array<[number, number, number]> } {
   let result = '';
   let cursor = 0;
-  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
-    result += text.slice(cursor, edit.start) + edit.text;
-    cursor = edit.end;
+  const insertions: Array<[number, number, number]> = [];
+  const sorted = [...edits].sort((a, b) => a.start - b.start || (b.rank ?? 0) - (a.rank ?? 0));
+  for (const edit of sorted) {
+    result += text.slice(cursor, edit.start);
+    if (edit.start === edit.end && !edit.text.includes('\n')) {
+      const lineStart = result.lastIndexOf('\n') + 1;
+      insertions.push([result.split('\n').length, result.length - lineStart + 1, edit.text.length]);
+    }
+    result += edit.text;
+    cursor = Math.max(cursor, edit.end);
   }
-  return result + text.slice(cursor);
+  return { text: result + text.slice(cursor), insertions };
 }
