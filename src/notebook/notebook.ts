@@ -1,6 +1,6 @@
 import { transpileCell, type TranspiledCell } from './transpile';
 import { evaluateCell, locateError } from './evaluate';
-import { CellInterrupted, CellSyntaxError, type LocatedError } from './errors';
+import { CellInterrupted, CellSyntaxError, explainOutOfMemory, type LocatedError } from './errors';
 import { createGuardState, GUARD_NAME, type GuardOptions } from './loopGuard';
 
 /** One cell as the notebook knows it: an id and a label readers recognise ("cell 4"). */
@@ -111,7 +111,7 @@ export function createNotebook(options: NotebookOptions): Notebook {
         for (const [name, old] of replaced) if (!current.has(old)) options.onReplaced?.(name, old);
         return { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
       } catch (error) {
-        return { status: 'error', error: explainStackOverflow(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell)) };
+        return { status: 'error', error: explainOutOfMemory(explainStackOverflow(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell))) };
       } finally {
         guards.setCurrent(undefined);
       }
