@@ -5,20 +5,11 @@
  *        [--title "…"] [--source imported|generated] [--origin "…"] [--quality 90]
  */
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildWebPayload, DEFAULT_JPEG_QUALITY, type BuildProgress } from './lib/dataset/buildWebPayload';
+import { abortOnInterrupt, failUsage, parseCommandLine, slug } from './lib/cli';
 
-const USAGE = `usage: npx tsx scripts/build-payload.ts <articleLayoutDir> [--out public/data] [--id <slug>] [--title <text>]
-       [--source imported|generated] [--origin <text>] [--quality 1-100]`;
-
-function fail(message: string): never {
-  console.error(`build-payload: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
-}
+const COMMAND = { name: 'build-payload', usage: `usage: npx tsx scripts/build-payload.ts <articleLayoutDir> [--out public/data] [--id <slug>] [--title <text>]
+       [--source imported|generated] [--origin <text>] [--quality 1-100]` };
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1e6).toFixed(2)} MB`;
@@ -40,42 +31,22 @@ function progressReporter(): (progress: BuildProgress) => void {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', default: 'public/data' },
-        id: { type: 'string' },
-        title: { type: 'string' },
-        source: { type: 'string', default: 'imported' },
-        origin: { type: 'string' },
-        quality: { type: 'string', default: String(DEFAULT_JPEG_QUALITY) },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals.length !== 1) fail(`expected one dataset folder, got ${positionals.length}`);
-  const sourceDir = positionals[0];
+  const { values, input: sourceDir } = parseCommandLine(COMMAND, {
+    out: { type: 'string', default: 'public/data' },
+    id: { type: 'string' },
+    title: { type: 'string' },
+    source: { type: 'string', default: 'imported' },
+    origin: { type: 'string' },
+    quality: { type: 'string', default: String(DEFAULT_JPEG_QUALITY) },
+  }, 'dataset folder');
   const source = values.source;
-  if (source !== 'imported' && source !== 'generated') fail(`--source must be "imported" or "generated", got "${source}"`);
+  if (source !== 'imported' && source !== 'generated') failUsage(COMMAND, `--source must be "imported" or "generated", got "${source}"`);
   const jpegQuality = Number(values.quality);
-  if (!Number.isInteger(jpegQuality) || jpegQuality < 1 || jpegQuality > 100) fail(`--quality must be an integer from 1 to 100, got "${values.quality}"`);
+  if (!Number.isInteger(jpegQuality) || jpegQuality < 1 || jpegQuality > 100) failUsage(COMMAND, `--quality must be an integer from 1 to 100, got "${values.quality}"`);
   const folderName = basename(resolve(sourceDir));
 
   // Ctrl-C stops cleanly: the builder removes its temporary folder and the old payload stays.
-  const abort = new AbortController();
-  process.once('SIGINT', () => {
-    console.error('\ninterrupted: stopping and removing the partial payload…');
-    abort.abort();
-  });
+  const signal = abortOnInterrupt('stopping and removing the partial payload');
 
   const summary = await buildWebPayload({
     sourceDir,
@@ -89,7 +60,7 @@ async function main(): Promise<void> {
     },
     jpegQuality,
     onProgress: progressReporter(),
-    signal: abort.signal,
+    signal,
   });
 
   const { manifest } = summary;

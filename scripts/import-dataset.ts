@@ -6,16 +6,16 @@
  * The report's JSON copy under data/reports/ is the last line printed. "npm run dataset:default" switches back.
  */
 import { basename, extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReport } from './lib/dataset/formatReport';
 import { importDataset, type ImportProgress } from './lib/dataset/importDataset';
 import { progressLine } from './lib/progressLine';
+import { abortOnInterrupt, failUsage, parseCommandLine, slug } from './lib/cli';
 
 const PAYLOAD_DIR = resolve('public/data');
 const REPORTS_DIR = resolve('data/reports');
-const USAGE = `usage: npm run dataset:import -- <path> [--id <slug>] [--title <text>]
+const COMMAND = { name: 'dataset:import', usage: `usage: npm run dataset:import -- <path> [--id <slug>] [--title <text>]
   <path>: a folder with emergency_classification.csv and images/ (or the folder above it), a .zip of either,
-          or the Kaggle layout (train.csv [+ test.csv] with images/ or train/ + test/)`;
+          or the Kaggle layout (train.csv [+ test.csv] with images/ or train/ + test/)` };
 
 const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
   extracting: 'Extracting the zip',
@@ -24,15 +24,6 @@ const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
   packing: 'Packing images',
   encoding: 'Encoding sprite sheets',
 };
-
-function fail(message: string): never {
-  console.error(`dataset:import: ${message}\n${USAGE}`);
-  process.exit(2);
-}
-
-function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
-}
 
 /** One progress line per phase; a finished phase leaves a one-line summary. */
 function phaseReporter(): (progress: ImportProgress) => void {
@@ -45,33 +36,13 @@ function phaseReporter(): (progress: ImportProgress) => void {
 }
 
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: { id: { type: 'string' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    fail((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals.length !== 1) fail(`expected one dataset path, got ${positionals.length}`);
-  const input = positionals[0];
+  const { values, input } = parseCommandLine(COMMAND, { id: { type: 'string' }, title: { type: 'string' } }, 'dataset path');
   const name = basename(resolve(input), extname(input) === '.zip' ? '.zip' : '');
   const id = values.id ?? slug(name);
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) fail(`--id must be a lowercase slug such as "av-emergency", got "${id}"`);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) failUsage(COMMAND, `--id must be a lowercase slug such as "av-emergency", got "${id}"`);
 
   // Ctrl-C stops cleanly: temporary folders are removed and the active dataset stays as it was.
-  const abort = new AbortController();
-  process.once('SIGINT', () => {
-    console.error('\ninterrupted: stopping and cleaning up (Ctrl-C again to quit at once)…');
-    abort.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
+  const signal = abortOnInterrupt('stopping and cleaning up');
 
   console.log(`Importing ${resolve(input)}`);
   const { report, reportPath } = await importDataset({
@@ -80,7 +51,7 @@ async function main(): Promise<void> {
     reportsDir: REPORTS_DIR,
     dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` },
     onProgress: phaseReporter(),
-    signal: abort.signal,
+    signal,
   });
   for (const line of formatReport(report)) console.log(line);
   console.log(`Active dataset: ${report.dataset.title} in ${PAYLOAD_DIR} ("npm start" uses it; "npm run dataset:default" switches back).`);
