@@ -6,12 +6,12 @@ import type { Browser } from 'playwright-core';
 import { launchChromium, watchPage } from '../../scripts/lib/chromium';
 import { startStaticServer } from '../../scripts/lib/staticServer';
 import { importDataset } from '../../scripts/lib/dataset/importDataset';
-import { cell, output, waitForState } from './helpers';
+import { cell, output, runAll, waitForState } from './helpers';
 
 // The article's real images sit beside the repository on CI and developer machines; never in it.
 const REAL_DATASET = resolve('../shared/datasets/av-emergency');
 
-describe.runIf(existsSync(REAL_DATASET))('the baseline lesson on the imported real dataset', () => {
+describe.runIf(existsSync(REAL_DATASET))('the lessons on the imported real dataset', () => {
   let browser: Browser;
   let temp: string;
   let url: string;
@@ -47,6 +47,23 @@ describe.runIf(existsSync(REAL_DATASET))('the baseline lesson on the imported re
     expect(counts.reduce((a, b) => a + b, 0)).toBe(706);
     expect(await cell(page, 'overfitting').getAttribute('data-cell-state')).toBe('done');
     expect(watch.failedRequests).toEqual([]);
+    await page.close();
+  });
+
+  // Every technique lesson, end to end on the real images (2 epochs per training cell): the same
+  // code path as the default dataset, so a lesson that only works on generated images shows up here.
+  it.each(['02-early-stopping', '03-dropout', '04-batch-normalization', '05-augmentation', '06-checkpointing', '07-all-together'])('%s runs all its cells on the real images', async (slug) => {
+    const page = await browser.newPage();
+    const watch = watchPage(page, new URL(url).origin);
+    await page.goto(`${url}lessons/${slug}/?maxEpochs=2`);
+    const states = await runAll(page, 480_000);
+    expect(Object.entries(states).filter(([, state]) => state !== 'done')).toEqual([]);
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/Emergency vs non-emergency vehicles \(Analytics Vidhya\): 2352 images/);
+    const accuracies = await page.locator('.evaluation-accuracy').allTextContents();
+    expect(accuracies.length).toBeGreaterThan(0);
+    for (const line of accuracies) expect(line).toMatch(/accuracy: \d+\.\d %/);
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
     await page.close();
   });
 });
