@@ -27,7 +27,33 @@ const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
 const runAllButton = document.querySelector<HTMLButtonElement>('[data-run-all]');
 const resetAllButton = document.querySelector<HTMLButtonElement>('[data-reset-all]');
-const edits = createEditStore(document.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? location.pathname);
+const notebookBar = document.querySelector<HTMLElement>('.notebook-bar');
+const lessonRoot = document.querySelector<HTMLElement>('[data-lesson]');
+
+// The memory meter: TF.js tensors and bytes, shown once TF.js has loaded (the first run),
+// updated after every run and twice a second while a cell runs (training included).
+const memoryMeter = document.createElement('span');
+memoryMeter.className = 'memory-meter';
+memoryMeter.setAttribute('data-memory-meter', '');
+memoryMeter.setAttribute('title', 'Memory that TensorFlow.js holds on this page: tensors, and their size');
+memoryMeter.hidden = true;
+function showMemory({ numTensors, numBytes }: { numTensors: number; numBytes: number }): void {
+  memoryMeter.hidden = false;
+  memoryMeter.dataset.tensors = String(numTensors);
+  memoryMeter.dataset.bytes = String(numBytes);
+  memoryMeter.textContent = `Memory: ${numTensors} tensor${numTensors === 1 ? '' : 's'} · ${(numBytes / 1e6).toFixed(1)} MB`;
+}
+
+// Export the lesson, with the reader's edits, as a Jupyter notebook.
+const exportButton = document.createElement('button');
+exportButton.type = 'button';
+exportButton.setAttribute('data-export-ipynb', '');
+exportButton.title = 'Download this lesson, with your edits, as a Jupyter notebook (TypeScript cells, Markdown prose)';
+exportButton.textContent = 'Export .ipynb';
+notebookBar?.querySelector('[data-kernel-status]')?.before(exportButton, ' ');
+notebookBar?.append(' ', memoryMeter);
+
+const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname);
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
@@ -56,6 +82,7 @@ function runtime() {
       datasetUrl: `${base}data/`,
       maxEpochs: Number.isInteger(maxEpochsParam) && maxEpochsParam > 0 ? maxEpochsParam : undefined,
       onStatus: (text) => { if (kernelStatus) kernelStatus.textContent = text; },
+      onMemory: showMemory,
     }));
   return runtimePromise;
 }
@@ -198,6 +225,29 @@ for (const cell of cells) {
   });
 }
 runAllButton?.addEventListener('click', () => void runAll());
+exportButton.addEventListener('click', () => void exportNotebook());
+
+async function exportNotebook(): Promise<void> {
+  if (!lessonRoot) return;
+  const { lessonBlocks, notebookFromBlocks } = await import('../notebook/ipynb');
+  const byRoot = new Map(cells.map((cell) => [cell.root as Element, cell]));
+  const blocks = lessonBlocks(lessonRoot, (element) => {
+    const cell = byRoot.get(element);
+    return cell ? currentSource(cell) : element.querySelector('pre')?.textContent ?? '';
+  }, location.href);
+  const lesson = lessonRoot.dataset.lesson ?? 'lesson';
+  const title = lessonRoot.querySelector('h1')?.textContent?.trim() ?? document.title;
+  const notebook = notebookFromBlocks(blocks, { title, lesson, url: location.origin + location.pathname });
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(notebook, null, 1)}\n`], { type: 'application/x-ipynb+json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${lesson}.ipynb`;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
   for (const cell of cells) if (cell.source !== cell.original) setSource(cell, cell.original);

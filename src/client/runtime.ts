@@ -2,13 +2,26 @@ import { createNotebook, type CellSource } from '../notebook/notebook';
 import { renderConsoleLine, renderError, renderValue } from '../notebook/display';
 import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
 import type { CellContext } from '../lessonKit/context';
+import { isOutOfMemory } from '../notebook/errors';
+
+type TF = typeof import('@tensorflow/tfjs');
+
+/** TF.js memory as the meter shows it. */
+export interface MemoryReading {
+  numTensors: number;
+  numBytes: number;
+}
 
 export interface RuntimeOptions {
   datasetUrl: string;
   maxEpochs?: number;
   /** Reports kernel-wide status (backend, memory) after runs. */
   onStatus?: (text: string) => void;
+  /** TF.js memory, read after every run and every {@link MEMORY_POLL_MS} while a cell runs. */
+  onMemory?: (memory: MemoryReading) => void;
 }
+
+const MEMORY_POLL_MS = 500;
 
 export interface CellRun {
   /** Resolves with the cell's final state. */
@@ -28,8 +41,11 @@ const MODULES: Record<string, () => Promise<unknown>> = {
 
 /** The page's kernel: one notebook scope, cell runs that render into their output areas. */
 export function createRuntime(options: RuntimeOptions) {
+  // A value (optimizer) is still in use while a name holds it or a model that a name holds uses it.
+  const inUse = (value: unknown): boolean =>
+    notebook.values().some((held) => held === value || (isModel(held) && optimizerOf(held) === value));
   const notebook = createNotebook({
-    onReplaced: (_name, value) => disposeTensorMemory(value),
+    onReplaced: (_name, value) => disposeTensorMemory(value, inUse),
     importModule: async (specifier) => {
       const load = MODULES[specifier];
       if (!load) throw new Error(`cannot import "${specifier}": cells can import ${Object.keys(MODULES).join(' and ')}`);
@@ -69,11 +85,26 @@ export function createRuntime(options: RuntimeOptions) {
       };
       // The lesson library trains with TF.js, so the backend is chosen before any cell code runs.
       const [{ createLessonLibrary }, backend] = await Promise.all([import('../lessonKit/library'), import('./tfBackend')]);
-      await backend.initBackend();
+      const info = await backend.initBackend();
+      const tf = await backend.tensorflow();
+      disposeOptimizersOnRecompile(tf, inUse);
       const builtins = { ...createLessonLibrary(context), console: cellConsole(output) };
-      const result = await notebook.run(cell, { builtins, signal: interrupt.signal });
+      const poll = options.onMemory ? setInterval(() => readMemory(tf), MEMORY_POLL_MS) : undefined;
+      let result;
+      try {
+        result = await notebook.run(cell, { builtins, signal: interrupt.signal });
+      } finally {
+        clearInterval(poll);
+      }
       if (result.status === 'error') {
         output.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
+        if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
+          const notice = document.createElement('p');
+          notice.className = 'notice';
+          notice.setAttribute('data-backend-restarted', '');
+          notice.textContent = 'TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.';
+          output.append(notice);
+        }
         return 'error';
       }
       if (result.hasValue && result.value !== undefined) show(output, result.value);
@@ -83,11 +114,22 @@ export function createRuntime(options: RuntimeOptions) {
     return { finished, stop };
   }
 
+  function readMemory(tf: TF): void {
+    try {
+      const { numTensors, numBytes } = tf.memory();
+      options.onMemory?.({ numTensors, numBytes });
+    } catch {
+      // a backend being restarted has no memory to report
+    }
+  }
+
   async function reportStatus(): Promise<void> {
-    if (!options.onStatus) return;
+    if (!options.onStatus && !options.onMemory) return;
     const backend = await import('./tfBackend');
     const info = await backend.initBackend();
     const tf = await backend.tensorflow();
+    readMemory(tf);
+    if (!options.onStatus) return;
     const memory = tf.memory();
     options.onStatus(`${backend.describeBackend(info)} · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
   }
@@ -95,22 +137,91 @@ export function createRuntime(options: RuntimeOptions) {
   return { run, setCells: (cells: CellSource[]) => notebook.setCells(cells) };
 }
 
-/**
- * Frees the TF.js memory of a value a rerun replaced (a tensor or a model), so rerunning a
- * training cell does not pile up weights. Duck-typed: the kernel does not import TF.js.
- */
-function disposeTensorMemory(value: unknown): void {
-  if (typeof value !== 'object' || value === null) return;
-  const candidate = value as { dispose?: () => void; isDisposed?: boolean; dataSync?: unknown; layers?: unknown; predict?: unknown };
-  const isTensor = typeof candidate.dataSync === 'function';
-  const isModel = Array.isArray(candidate.layers) && typeof candidate.predict === 'function';
-  if ((isTensor || isModel) && typeof candidate.dispose === 'function' && candidate.isDisposed !== true) {
-    try {
-      candidate.dispose();
-    } catch {
-      // already disposed through another path (e.g. a model's weights freed with it)
-    }
+type Disposable = { dispose?: () => void; isDisposed?: boolean; dataSync?: unknown; layers?: unknown; predict?: unknown; applyGradients?: unknown };
+
+const isModel = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && Array.isArray((value as Disposable).layers) && typeof (value as Disposable).predict === 'function';
+const isOptimizer = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as Disposable).applyGradients === 'function' && typeof (value as Disposable).dispose === 'function';
+function optimizerOf(model: unknown): unknown {
+  try {
+    return (model as { optimizer?: unknown }).optimizer;
+  } catch {
+    return undefined; // a disposed Sequential has no inner model to ask
   }
+}
+
+function safeDispose(value: unknown): void {
+  try {
+    (value as Disposable).dispose?.();
+  } catch {
+    // already disposed through another path (e.g. a model's weights freed with it)
+  }
+}
+
+/**
+ * Frees the TF.js memory of a value a rerun replaced (a tensor, a model with the optimizer
+ * it was compiled with, an optimizer), so rerunning a training cell does not pile up
+ * weights and Adam's moment estimates. An optimizer still in use elsewhere is kept.
+ * Duck-typed: the kernel does not import TF.js.
+ */
+function disposeTensorMemory(value: unknown, inUse: (value: unknown) => boolean): void {
+  if (typeof value !== 'object' || value === null) return;
+  const candidate = value as Disposable;
+  if (candidate.isDisposed === true) return;
+  if (isModel(value)) {
+    const optimizer = optimizerOf(value);
+    // TF.js disposes an optimizer it made from a name ('adam'); one the cell made is the cell's to free.
+    const owned = (value as { isOptimizerOwned?: boolean }).isOptimizerOwned === true;
+    safeDispose(value);
+    if (optimizer && !owned && !inUse(optimizer)) safeDispose(optimizer);
+  } else if (typeof candidate.dataSync === 'function') {
+    safeDispose(value);
+  } else if (isOptimizer(value) && !inUse(value)) {
+    safeDispose(value);
+  }
+}
+
+const recompileHooked = new WeakSet<object>();
+
+/**
+ * `model.compile({ optimizer: tf.train.adam(…) })` run again replaces the model's optimizer;
+ * TF.js never frees the old one (its moment estimates: two tensors per weight). The kernel
+ * frees it when nothing else uses it.
+ */
+function disposeOptimizersOnRecompile(tf: TF, inUse: (value: unknown) => boolean): void {
+  // A Sequential builds a new inner LayersModel on every compile, so it is hooked itself.
+  for (const model of [tf.LayersModel, tf.Sequential]) {
+    const prototype = model.prototype as unknown as { compile: (this: unknown, args: unknown) => void };
+    if (recompileHooked.has(prototype)) continue;
+    recompileHooked.add(prototype);
+    const compile = prototype.compile;
+    prototype.compile = function (this: unknown, args: unknown) {
+      const before = optimizerOf(this);
+      compile.call(this, args);
+      if (before && before !== optimizerOf(this) && !inUse(before)) safeDispose(before);
+    };
+  }
+}
+
+/**
+ * After an out-of-memory error a backend may be left unusable (a wasm heap that aborted).
+ * Checks with a tiny computation; if that fails, resets the engine and starts the backend
+ * again. Returns whether the backend was healthy.
+ */
+async function recoverBackend(tf: TF, name: string): Promise<boolean> {
+  const healthy = () => {
+    try {
+      return tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)).dataSync()[0]) === 2;
+    } catch {
+      return false;
+    }
+  };
+  if (healthy()) return true;
+  tf.engine().reset();
+  if (!(await tf.setBackend(name))) await tf.setBackend('cpu');
+  await tf.ready();
+  return false;
 }
 
 function asObject(error: unknown): object {

@@ -37,3 +37,18 @@ export async function runAll(page: Page, timeout = 240_000): Promise<Record<stri
   );
   return Object.fromEntries(await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-cell-state')])));
 }
+
+/** Types code into a cell, presses its Run button and waits until it is done or failed; returns the state. */
+export async function runCode(page: Page, id: string, code: string, timeout = 120_000): Promise<string> {
+  await typeInto(page, id, code);
+  await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
+  return waitForState(page, id, ['done', 'error'], timeout);
+}
+
+/** The tensor count the page's memory meter shows. */
+export async function meterTensors(page: Page): Promise<number> {
+  const text = (await page.locator('[data-memory-meter]').textContent()) ?? '';
+  const match = /Memory: (\d+) tensors?/.exec(text);
+  if (!match) throw new Error(`the memory meter shows "${text}"`);
+  return Number(match[1]);
+}
