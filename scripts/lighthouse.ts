@@ -3,15 +3,19 @@
  * and a lesson page, with the audits that cost points. A benchmark to quote in the README, not a test.
  *
  *   npm run audit:lighthouse                              # dist/ (built for the root), mobile profile
- *   npm run audit:lighthouse -- --dir /tmp/site --base /course/ --desktop --pages ,lessons/03-dropout/
+ *   npm run audit:lighthouse -- --dir /tmp/site --base /course/ --desktop --pages ,lessons/03-dropout/ --runs 5
  *
+ * Each page is audited --runs times (default 3) and the median run is reported: on a shared machine one run's
+ * Total Blocking Time can jump by hundreds of milliseconds from other processes' load.
  * Runs Lighthouse 12 in-process against Debian's Chromium (scripts/lib/chromium.ts finds it), with the site
  * served by the project's static server (with the COOP/COEP headers, as `npm run preview`; --plain without).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import type LighthouseResult from 'lighthouse/types/lhr/lhr.js';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromiumPath } from './lib/chromium';
 import { startStaticServer } from './lib/staticServer';
@@ -22,7 +26,11 @@ const { values } = parseArgs({
     base: { type: 'string', default: process.env.COURSE_BASE ?? '/' },
     pages: { type: 'string', default: ',lessons/01-baseline/' },
     desktop: { type: 'boolean', default: false },
+    /** Runs per page; the median is reported (Lighthouse's own advice: scores vary from run to run). */
+    runs: { type: 'string', default: '3' },
     plain: { type: 'boolean', default: false },
+    /** Also write each page's full Lighthouse report (JSON) into this folder. */
+    reports: { type: 'string' },
   },
 });
 
@@ -42,17 +50,27 @@ const rows: string[][] = [];
 try {
   for (const path of values.pages.split(',')) {
     const url = `${siteUrl}${path}`;
-    const result = await lighthouse(
-      url,
-      { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
-      values.desktop ? desktopConfig : undefined,
-    );
-    if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    const { lhr } = result;
+    const runs: LighthouseResult[] = [];
+    for (let run = 0; run < Math.max(1, Number(values.runs)); run++) {
+      const result = await lighthouse(
+        url,
+        { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+        values.desktop ? desktopConfig : undefined,
+      );
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      runs.push(result.lhr);
+    }
+    const total = (lhr: LighthouseResult) => CATEGORIES.reduce((sum, id) => sum + (lhr.categories[id]?.score ?? 0), 0);
+    const lhr = [...runs].sort((a, b) => total(a) - total(b))[Math.floor(runs.length / 2)]!;
+    if (values.reports) {
+      mkdirSync(values.reports, { recursive: true });
+      writeFileSync(join(values.reports, `${(path || 'index').replace(/\W+/g, '-')}.json`), JSON.stringify(lhr));
+    }
     const scores = CATEGORIES.map((id) => Math.round((lhr.categories[id]?.score ?? 0) * 100));
     rows.push([path || '(index)', ...scores.map(String)]);
     const metric = (id: string) => lhr.audits[id]?.displayValue ?? '–';
-    console.log(`\n${url}`);
+    const perf = runs.map((run) => Math.round((run.categories.performance?.score ?? 0) * 100));
+    console.log(`\n${url} (median of ${runs.length} runs; performance per run: ${perf.join(', ')})`);
     console.log(`  ${CATEGORIES.map((id, i) => `${id} ${scores[i]}`).join(' · ')}`);
     console.log(`  FCP ${metric('first-contentful-paint')} · LCP ${metric('largest-contentful-paint')} · TBT ${metric('total-blocking-time')} · CLS ${metric('cumulative-layout-shift')} · SI ${metric('speed-index')}`);
     for (const id of CATEGORIES) {
