@@ -97,7 +97,7 @@ describe('the course built for /course/ on a plain static server', () => {
   });
 
   it('loads every page under the prefix: no failed request, nothing from another origin, every link resolves, no serious axe violation', async () => {
-    const paths = ['', 'data/', 'search/', ...lessons.map((id) => `lessons/${id}/`)];
+    const paths = ['', 'data/', 'search/', ...lessons.map((id) => `lessons/${id}/`), 'zh/', 'zh/search/', ...lessons.map((id) => `zh/lessons/${id}/`)];
     expect(lessons).toHaveLength(7);
     const links = new Set<string>();
     const problems: string[] = [];
@@ -161,6 +161,46 @@ describe('the course built for /course/ on a plain static server', () => {
     await page.waitForURL(`${siteUrl}lessons/02-early-stopping/`);
     expect(watch.failedRequests).toEqual([]);
   });
+
+  it('reads in Chinese: the language switch keeps the lesson, the cells are the English ones and run', async () => {
+    await page.goto(`${siteUrl}lessons/03-dropout/`);
+    const englishCells = await page.locator('[data-cell]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('[data-cell-code]')?.textContent}`));
+    await page.locator('[data-language-switch]').click();
+    await page.waitForURL(`${siteUrl}zh/lessons/03-dropout/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^丢弃法/);
+    await expect(page.locator('.toc summary').textContent()).resolves.toBe('本页内容');
+    expect(await page.locator('[data-cell]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('[data-cell-code]')?.textContent}`))).toEqual(englishCells);
+    await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).click();
+    expect(await waitForState(page, 'load', ['done', 'error'], 180_000)).toBe('done');
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/\d+ training images, \d+ validation images/);
+    // Previous/next and the course index stay in Chinese.
+    expect(await page.locator('.lesson-nav a[rel="next"]').getAttribute('href')).toBe(`${BASE}zh/lessons/04-batch-normalization/`);
+    await page.locator('.lesson-nav').getByRole('link', { name: '全部课程' }).click();
+    await page.waitForURL(`${siteUrl}zh/`);
+    const titles = await page.locator('.lesson-list li > a').allTextContents();
+    expect(titles).toHaveLength(lessons.length);
+    expect(titles.every((title) => /\p{Script=Han}/u.test(title))).toBe(true);
+    // And back: the switch on the Chinese index leads to the English one.
+    await page.locator('[data-language-switch]').click();
+    await page.waitForURL(siteUrl);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(watch.failedRequests).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+  });
+
+  it('searches the Chinese lessons in Chinese', async () => {
+    await page.goto(`${siteUrl}zh/`);
+    await page.getByRole('searchbox', { name: '搜索课程' }).fill('过拟合');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${siteUrl}zh/search/?q=${encodeURIComponent('过拟合')}`);
+    const links = page.locator('[data-search-results] a');
+    await links.first().waitFor({ timeout: 30_000 });
+    const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(hrefs.length).toBeGreaterThan(2);
+    for (const href of hrefs) expect(href).toMatch(/^\/course\/zh\/lessons\/0\d-[a-z-]+\/$/);
+    await expect(page.locator('[data-search-status]').textContent()).resolves.toMatch(/个课程提到/);
+  });
 });
 
 describe('the first-load budget', () => {
@@ -205,11 +245,11 @@ describe('reading comfort', () => {
   it('fits a 375 px phone screen: no sideways scrolling, the Run buttons within reach', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
     const page = await context.newPage();
-    for (const path of ['', 'data/', 'search/?q=dropout', ...lessons.map((id) => `lessons/${id}/`)]) {
+    for (const path of ['', 'data/', 'search/?q=dropout', ...lessons.map((id) => `lessons/${id}/`), 'zh/', ...lessons.map((id) => `zh/lessons/${id}/`)]) {
       await page.goto(`${siteUrl}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path || 'index'} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
-      if (path.startsWith('lessons/')) {
+      if (/^(zh\/)?lessons\//.test(path)) {
         const run = page.locator('[data-cell]').first().getByRole('button', { name: 'Run', exact: true });
         await run.scrollIntoViewIfNeeded();
         const box = (await run.boundingBox())!;
