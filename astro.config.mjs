@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { remarkCells, CELL_LANGUAGE } from './src/markdown/remarkCells.ts';
 import { offlineManifest } from './scripts/lib/offlineManifest.ts';
+import { hostHeaders } from './scripts/lib/hostHeaders.ts';
 
 // Cross-origin isolation lets TF.js's wasm backend use threads (SharedArrayBuffer).
 // Static hosts that cannot send headers get them from the service worker (public/sw.js): see the README.
@@ -15,8 +16,9 @@ export default defineConfig({
   // Deploy under a sub-path (GitHub Pages: /<repo>/) with COURSE_BASE=/course/ npm run build.
   base: process.env.COURSE_BASE ?? '/',
   trailingSlash: 'ignore',
-  // offlineManifest lists the built files the service worker saves for offline use.
-  integrations: [mdx(), offlineManifest()],
+  // offlineManifest lists the built files the service worker saves for offline use; hostHeaders writes
+  // _headers (Netlify, Cloudflare Pages) for the base path.
+  integrations: [mdx(), offlineManifest(), hostHeaders()],
   markdown: {
     remarkPlugins: [remarkCells],
     // Cells are highlighted by remarkCells (with their toolbar); Astro highlights the other code blocks.

@@ -203,6 +203,15 @@ describe('the course built for /course/ on a plain static server', () => {
   });
 });
 
+describe('header files for hosts that can send headers', () => {
+  it('writes _headers with every rule under the base path it was built for', async () => {
+    const rules = (await readFile(join(dist, '_headers'), 'utf8')).split('\n').filter((line) => line.startsWith('/'));
+    expect(rules).toEqual(['/course/*', '/course/_astro/*', '/course/sw.js']);
+    expect(existsSync(join(dist, '_astro'))).toBe(true);
+    expect(existsSync(join(dist, 'sw.js'))).toBe(true);
+  });
+});
+
 describe('the first-load budget', () => {
   it('npm run budget passes on the /course/ build and lists every lesson with its gzipped JavaScript', async () => {
     const { stdout } = await run('npx', ['tsx', 'scripts/js-budget.ts', dist]);
