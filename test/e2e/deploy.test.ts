@@ -221,7 +221,7 @@ describe('the first-load budget', () => {
 });
 
 describe('reading comfort', () => {
-  it('switches to dark mode with the toggle, remembers it, and colours the code with the dark theme', async () => {
+  it('switches to dark mode with the toggle, remembers it, and colours the code and the editor with the dark theme', async () => {
     const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(`${siteUrl}lessons/01-baseline/`);
@@ -239,6 +239,15 @@ describe('reading comfort', () => {
     await page.reload();
     expect(await background()).toBe('rgb(13, 17, 23)');
     expect(await page.getByRole('button', { name: 'Dark mode' }).getAttribute('aria-pressed')).toBe('true');
+    // The editor a click opens is dark too, with github-dark's colours, and follows the toggle while open.
+    await cell(page, 'model').locator('[data-cell-code]').click();
+    const editor = cell(page, 'model').locator('.cm-editor');
+    await editor.waitFor();
+    const keyword = editor.locator('.cm-line span', { hasText: /^const$/ }).first();
+    const editorColours = async () => [await editor.evaluate((e) => getComputedStyle(e).backgroundColor), await keyword.evaluate((e) => getComputedStyle(e).color)];
+    expect(await editorColours()).toEqual(['rgb(36, 41, 46)', 'rgb(249, 117, 131)']);
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    expect(await editorColours()).toEqual(['rgb(255, 255, 255)', 'rgb(215, 58, 73)']);
     await context.close();
   });
 
