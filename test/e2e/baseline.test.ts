@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPage } from '../../scripts/lib/chromium';
-import { cell, output, typeInto, waitForState } from './helpers';
+import type { Page } from 'playwright-core';
+import { watchPage } from '../../scripts/lib/chromium';
+import { cell, output, typeInto, useBrowser, waitForState } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('the course index', () => {
   it('lists the lessons in order and links to the baseline lesson', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     const watch = watchPage(page, origin);
     await page.goto(siteUrl);
     await expect(page.locator('h1').textContent()).resolves.toMatch(/early stopping, dropout and batch normalization/);
@@ -37,7 +30,7 @@ describe('the baseline lesson', () => {
   let watch: ReturnType<typeof watchPage>;
 
   beforeAll(async () => {
-    page = await browser.newPage();
+    page = await browser().newPage();
     watch = watchPage(page, origin);
     await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=2`);
   });

@@ -1,6 +1,24 @@
-import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium';
 
-/** Small helpers shared by the end-to-end tests: cells by id, their output, their state, typing into them. */
+/** Small helpers shared by the end-to-end tests: the browser, cells by id, their output, their state, typing into them. */
+
+/** One Chromium for the whole test file: started before its first test, closed after its last. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium has not started: useBrowser() must be called at the top level of the test file');
+    return browser;
+  };
+}
+
 export const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
 export const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
 

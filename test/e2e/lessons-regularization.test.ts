@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium, watchPage } from '../../scripts/lib/chromium';
-import { cell, output, runAll, typeInto } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { watchPage } from '../../scripts/lib/chromium';
+import { cell, output, runAll, typeInto, useBrowser } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openLesson(slug: string): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   const watch = watchPage(page, origin);
   await page.goto(`${siteUrl}lessons/${slug}/?maxEpochs=2`);
   return { page, watch };

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium, watchPage } from '../../scripts/lib/chromium';
-import { cell, output, runAll, typeInto, waitForState } from './helpers';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { watchPage } from '../../scripts/lib/chromium';
+import { cell, output, runAll, typeInto, useBrowser, waitForState } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
-let browser: Browser;
+const browser = useBrowser();
 // One browser context for the three lessons: they share IndexedDB and localStorage, as one reader's tabs do.
 let context: BrowserContext;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  context = await browser.newContext({ acceptDownloads: true });
-});
-afterAll(async () => {
-  await browser?.close();
+  context = await browser().newContext({ acceptDownloads: true });
 });
 
 async function openLesson(slug: string): Promise<{ page: Page; watch: ReturnType<typeof watchPage> }> {

@@ -2,26 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPage } from '../../scripts/lib/chromium';
-import { cell, meterTensors, output, runCode, typeInto, waitForState } from './helpers';
+import type { Page } from 'playwright-core';
+import { watchPage } from '../../scripts/lib/chromium';
+import { cell, meterTensors, output, runCode, typeInto, useBrowser, waitForState } from './helpers';
 
 // Issue 6, "cells that cannot hurt the reader": runaway code, errors, memory, export, safety.
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 const LESSONS = ['01-baseline', '02-early-stopping', '03-dropout', '04-batch-normalization', '05-augmentation', '06-checkpointing', '07-all-together'];
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function openLesson(path: string): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await browser().newPage();
   await page.goto(`${siteUrl}lessons/${path}`);
   await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
   return page;
@@ -274,7 +267,7 @@ describe('edits survive: export as .ipynb', () => {
 
 describe('safety: nothing runs without the reader', () => {
   it('opening any lesson page runs no cell and does not load TensorFlow.js, even with saved edits', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     for (const lesson of LESSONS) {
       await page.goto(`${siteUrl}lessons/${lesson}/`);
       const firstCell = await page.locator('[data-cell]').first().getAttribute('data-cell');

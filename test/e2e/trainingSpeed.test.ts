@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../scripts/lib/chromium';
-import { cell, output, waitForState } from './helpers';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { cell, output, useBrowser, waitForState } from './helpers';
 
 // What the reader learns about training speed: the backend and path in use, the measured
 // images per second, and, from the second run on, how long a training cell will take.
 
 const siteUrl = inject('siteUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function runThroughTraining(page: Page): Promise<string> {
   for (const id of ['load', 'split', 'model', 'compile']) {
@@ -28,7 +20,7 @@ async function runThroughTraining(page: Page): Promise<string> {
 
 describe('training speed shown to the reader', () => {
   it('reports images/s on the course path, and estimates the next run from it', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=2`);
     const finished = await runThroughTraining(page);
     expect(finished).toMatch(/^Finished: 2 epochs in \d+:\d\d · training accuracy [\d.]+ % · validation accuracy [\d.]+ % · [\d,.]+ images\/s \(wasm, course training path\)$/);
@@ -56,7 +48,7 @@ describe('training speed shown to the reader', () => {
   });
 
   it('trains with stock TF.js when the address asks for it, and says so', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=1&training=stock`);
     const finished = await runThroughTraining(page);
     expect(finished).toMatch(/ images\/s \(wasm\)$/);
