@@ -6,10 +6,13 @@ import type { CellSource } from '../notebook/notebook';
 import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
 import { createEditStore } from './editStore';
+import { documentLang, notebookText } from '../notebook/notebookText';
 
 type CellState = 'idle' | 'running' | 'done' | 'error';
 
 interface PageCell extends CellSource {
+  /** The number shown in the cell's toolbar ([3]). */
+  number: string;
   root: HTMLElement;
   output: HTMLElement;
   status: HTMLElement;
@@ -22,6 +25,7 @@ interface PageCell extends CellSource {
   current?: CellRun;
 }
 
+const t = notebookText[documentLang(document)];
 const params = new URLSearchParams(location.search);
 const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
@@ -35,21 +39,21 @@ const lessonRoot = document.querySelector<HTMLElement>('[data-lesson]');
 const memoryMeter = document.createElement('span');
 memoryMeter.className = 'memory-meter';
 memoryMeter.setAttribute('data-memory-meter', '');
-memoryMeter.setAttribute('title', 'Memory that TensorFlow.js holds on this page: tensors, and their size');
+memoryMeter.setAttribute('title', t.memoryTitle);
 memoryMeter.hidden = true;
 function showMemory({ numTensors, numBytes }: { numTensors: number; numBytes: number }): void {
   memoryMeter.hidden = false;
   memoryMeter.dataset.tensors = String(numTensors);
   memoryMeter.dataset.bytes = String(numBytes);
-  memoryMeter.textContent = `Memory: ${numTensors} tensor${numTensors === 1 ? '' : 's'} · ${(numBytes / 1e6).toFixed(1)} MB`;
+  memoryMeter.textContent = t.memory(numTensors, (numBytes / 1e6).toFixed(1));
 }
 
 // Export the lesson, with the reader's edits, as a Jupyter notebook.
 const exportButton = document.createElement('button');
 exportButton.type = 'button';
 exportButton.setAttribute('data-export-ipynb', '');
-exportButton.title = 'Download this lesson, with your edits, as a Jupyter notebook (TypeScript cells, Markdown prose)';
-exportButton.textContent = 'Export .ipynb';
+exportButton.title = t.exportTitle;
+exportButton.textContent = t.exportButton;
 notebookBar?.querySelector('[data-kernel-status]')?.before(exportButton, ' ');
 notebookBar?.append(' ', memoryMeter);
 
@@ -62,6 +66,8 @@ const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell
   const number = root.dataset.cellNumber ?? root.dataset.cell!;
   return {
     id: root.dataset.cell!,
+    number,
+    // The kernel's messages ("`x` is defined in cell 3…") are cell output, the same in both languages.
     label: `cell ${number}`,
     source: original,
     original,
@@ -104,17 +110,17 @@ let queue: Promise<unknown> = Promise.resolve();
 
 function runCell(cell: PageCell): Promise<'done' | 'error'> {
   if (cell.root.dataset.cellState === 'running') return Promise.resolve('error');
-  cell.status.textContent = 'waiting…';
+  cell.status.textContent = t.waiting;
   const result = queue.then(async () => {
     const started = performance.now();
-    setState(cell, 'running', 'running…');
+    setState(cell, 'running', t.running);
     const kernel = await runtime();
     kernel.setCells(cells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
     cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
     const state = await cell.current.finished;
     cell.current = undefined;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    setState(cell, state, state === 'done' ? `done in ${seconds} s` : 'error');
+    setState(cell, state, state === 'done' ? t.doneIn(seconds) : t.error);
     return state;
   });
   queue = result.catch(() => undefined);
@@ -124,18 +130,18 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
 async function runAll(): Promise<void> {
   if (!runAllButton || runAllButton.disabled) return;
   runAllButton.disabled = true;
-  runAllButton.textContent = 'Running all…';
+  runAllButton.textContent = t.runningAll;
   try {
     for (const cell of cells) {
       if ((await runCell(cell)) === 'error') {
-        if (kernelStatus) kernelStatus.textContent = `Run all stopped at ${cell.label}, which ended with an error.`;
+        if (kernelStatus) kernelStatus.textContent = t.runAllStopped(cell.number);
         cell.root.scrollIntoView({ block: 'center' });
         break;
       }
     }
   } finally {
     runAllButton.disabled = false;
-    runAllButton.textContent = 'Run all';
+    runAllButton.textContent = t.runAll;
   }
 }
 
@@ -150,7 +156,7 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
   host.className = 'cell-editor';
   cell.editor = createCellEditor(host, {
     source: cell.source,
-    label: `Code of ${cell.label}`,
+    label: t.editorLabel(cell.number),
     onRun: () => void runCell(cell),
     onChange: (source) => setSource(cell, source, { fromEditor: true }),
   });
@@ -181,13 +187,13 @@ function restoreEdits(cell: PageCell): void {
     notice.setAttribute('data-edit-conflict', '');
     notice.setAttribute('role', 'alert');
     const text = document.createElement('p');
-    text.textContent = `You edited this cell on ${new Date(status.edit.savedAt).toLocaleString()}, and the lesson's code for it has changed since. Your edit was not applied.`;
+    text.textContent = t.editConflict(new Date(status.edit.savedAt).toLocaleString());
     const useMine = document.createElement('button');
     useMine.type = 'button';
-    useMine.textContent = 'Use my edit';
+    useMine.textContent = t.useMine;
     const keepNew = document.createElement('button');
     keepNew.type = 'button';
-    keepNew.textContent = "Keep the lesson's new code";
+    keepNew.textContent = t.keepNew;
     useMine.addEventListener('click', () => {
       notice.remove();
       setSource(cell, status.edit.source);
@@ -208,7 +214,7 @@ for (const cell of cells) {
   cell.resetButton.addEventListener('click', () => setSource(cell, cell.original));
   cell.runButton.addEventListener('click', () => void runCell(cell));
   cell.stopButton.addEventListener('click', () => {
-    cell.status.textContent = 'stopping…';
+    cell.status.textContent = t.stopping;
     cell.current?.stop();
   });
   cell.codeArea.addEventListener('pointerenter', () => void upgradeToEditor(cell, false), { once: true });

@@ -1,21 +1,24 @@
 import type { Root, Code } from 'mdast';
 import type { Element, ElementContent } from 'hast';
 import { createHighlighter, type Highlighter } from 'shiki';
+import { lessonFileLang, notebookText, type NotebookText } from '../notebook/notebookText';
 
 /**
  * Turns fenced ```ts cell blocks of a lesson into notebook cells: highlighted with Shiki
  * at build time (so the code reads well before any script loads), with a toolbar and an
  * output area the page script brings to life. `id=name` in the fence names the cell.
+ * The toolbar speaks the lesson's language (a file under content/lessons-zh/ gets Chinese buttons).
  */
 export function remarkCells() {
-  return async (tree: Root) => {
+  return async (tree: Root, file?: { path?: string }) => {
     const cells = findCells(tree);
     if (cells.length === 0) return;
     const highlighter = await sharedHighlighter();
+    const t = notebookText[lessonFileLang(file?.path)];
     cells.forEach((node, index) => {
       const number = index + 1;
       const id = /\bid=([\w-]+)/.exec(node.meta ?? '')?.[1] ?? String(number);
-      node.data = { ...node.data, hName: 'section', hProperties: cellProperties(id, number), hChildren: cellChildren(highlighter, node.value, number) };
+      node.data = { ...node.data, hName: 'section', hProperties: cellProperties(t, id, number), hChildren: cellChildren(t, highlighter, node.value, number) };
     });
   };
 }
@@ -43,17 +46,17 @@ function sharedHighlighter(): Promise<Highlighter> {
   return highlighterPromise;
 }
 
-function cellProperties(id: string, number: number): Element['properties'] {
-  return { className: ['cell'], 'data-cell': id, 'data-cell-number': String(number), 'data-cell-state': 'idle', 'aria-label': `Code cell ${number}` };
+function cellProperties(t: NotebookText, id: string, number: number): Element['properties'] {
+  return { className: ['cell'], 'data-cell': id, 'data-cell-number': String(number), 'data-cell-state': 'idle', 'aria-label': t.cellLabel(number) };
 }
 
-function cellChildren(highlighter: Highlighter, code: string, number: number): ElementContent[] {
+function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, number: number): ElementContent[] {
   const highlighted = highlighter.codeToHast(code, {
     lang: 'typescript',
     themes: { light: 'github-light', dark: 'github-dark' },
   });
   const pre = highlighted.children[0] as Element;
-  pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': `Code of cell ${number}: focus or click to edit` };
+  pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': t.codeLabel(number) };
   // Marks the code as already highlighted, so Astro's own Shiki pass (excludeLangs) leaves it alone.
   const codeElement = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   if (codeElement) codeElement.properties = { ...codeElement.properties, className: [`language-${CELL_LANGUAGE}`] };
@@ -62,10 +65,10 @@ function cellChildren(highlighter: Highlighter, code: string, number: number): E
   return [
     element('div', { className: ['cell-toolbar'] }, [
       element('span', { className: ['cell-label'], 'aria-hidden': 'true' }, [text(`[${number}]`)]),
-      element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text('Run')]),
-      element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text('Stop')]),
+      element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text(t.run)]),
+      element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text(t.stop)]),
       element('span', { className: ['cell-status'], role: 'status' }),
-      element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: 'Discard your edits and restore the lesson\'s code' }, [text('Reset')]),
+      element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)]),
     ]),
     element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
     element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite' }),

@@ -162,7 +162,7 @@ describe('the course built for /course/ on a plain static server', () => {
     expect(watch.failedRequests).toEqual([]);
   });
 
-  it('reads in Chinese: the language switch keeps the lesson, the cells are the English ones and run', async () => {
+  it('reads in Chinese: the language switch keeps the lesson, the cells are the English ones and run with Chinese controls', async () => {
     await page.goto(`${siteUrl}lessons/03-dropout/`);
     const englishCells = await page.locator('[data-cell]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('[data-cell-code]')?.textContent}`));
     await page.locator('[data-language-switch]').click();
@@ -171,9 +171,13 @@ describe('the course built for /course/ on a plain static server', () => {
     await expect(page.locator('h1').textContent()).resolves.toMatch(/^丢弃法/);
     await expect(page.locator('.toc summary').textContent()).resolves.toBe('本页内容');
     expect(await page.locator('[data-cell]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')}: ${c.querySelector('[data-cell-code]')?.textContent}`))).toEqual(englishCells);
-    await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).click();
+    // The notebook's controls speak Chinese; the cell's output is the shared code's.
+    await expect(page.getByRole('button', { name: '全部运行' }).isVisible()).resolves.toBe(true);
+    await cell(page, 'load').getByRole('button', { name: '运行', exact: true }).click();
     expect(await waitForState(page, 'load', ['done', 'error'], 180_000)).toBe('done');
     await expect(output(page, 'load').textContent()).resolves.toMatch(/\d+ training images, \d+ validation images/);
+    await expect(cell(page, 'load').locator('.cell-status').textContent()).resolves.toMatch(/^完成，用时 \d+\.\d 秒$/);
+    await expect(page.locator('[data-memory-meter]').textContent()).resolves.toMatch(/^内存：\d+ 个张量/);
     // Previous/next and the course index stay in Chinese.
     expect(await page.locator('.lesson-nav a[rel="next"]').getAttribute('href')).toBe(`${BASE}zh/lessons/04-batch-normalization/`);
     await page.locator('.lesson-nav').getByRole('link', { name: '全部课程' }).click();
@@ -268,12 +272,13 @@ describe('reading comfort', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path || 'index'} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
       if (/^(zh\/)?lessons\//.test(path)) {
-        const run = page.locator('[data-cell]').first().getByRole('button', { name: 'Run', exact: true });
+        const chinese = path.startsWith('zh/');
+        const run = page.locator('[data-cell]').first().getByRole('button', { name: chinese ? '运行' : 'Run', exact: true });
         await run.scrollIntoViewIfNeeded();
         const box = (await run.boundingBox())!;
         expect(box.x).toBeGreaterThanOrEqual(0);
         expect(box.x + box.width).toBeLessThanOrEqual(375);
-        expect(await page.getByRole('button', { name: 'Run all' }).isVisible()).toBe(true);
+        expect(await page.getByRole('button', { name: chinese ? '全部运行' : 'Run all' }).isVisible()).toBe(true);
       }
     }
     await context.close();

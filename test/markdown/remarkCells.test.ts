@@ -5,8 +5,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { remarkCells } from '../../src/markdown/remarkCells';
 
-async function render(markdown: string): Promise<string> {
-  const file = await unified().use(remarkParse).use(remarkCells).use(remarkRehype).use(rehypeStringify).process(markdown);
+async function render(markdown: string, path = 'content/lessons/01-x/index.mdx'): Promise<string> {
+  const file = await unified().use(remarkParse).use(remarkCells).use(remarkRehype).use(rehypeStringify).process({ value: markdown, path });
   return String(file);
 }
 
@@ -24,5 +24,15 @@ describe('remarkCells', () => {
     // A fence without "cell" stays a plain code block.
     expect(html).toContain('<pre><code class="language-ts">plain code\n</code></pre>');
     expect((html.match(/data-cell-output/g) ?? []).length).toBe(2);
+  });
+
+  it("labels the toolbar in the lesson's language: Chinese for a file under content/lessons-zh/", async () => {
+    const html = await render('```ts cell id=load\nconst a = 1;\n```\n', '/repo/content/lessons-zh/01-x/index.mdx');
+    expect(html).toContain('aria-label="代码单元格 1"');
+    expect(html).toMatch(/data-cell-run="">运行<\/button>/);
+    expect(html).toMatch(/data-cell-stop="" hidden>停止<\/button>/);
+    expect(html).toContain('data-cell-reset="" hidden title="放弃你的修改，恢复课程原来的代码">还原</button>');
+    // The code itself is untouched.
+    expect(html).toMatch(/<span style="color:#D73A49;--shiki-dark:#F97583">const<\/span>/);
   });
 });
