@@ -71,6 +71,7 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
       element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)]),
     ]),
     element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
-    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite' }),
+    // Marked with its own language so a screen reader on a translated page reads the (English) output as English.
+    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite', lang: t.outputLang }),
   ];
 }

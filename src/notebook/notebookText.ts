@@ -6,6 +6,8 @@
 export type NotebookLang = 'en' | 'zh';
 
 export interface NotebookText {
+  /** The language of what cells print (English in every course language), as an HTML lang value. */
+  outputLang: string;
   cellLabel(number: string | number): string;
   codeLabel(number: string | number): string;
   editorLabel(number: string | number): string;
@@ -36,6 +38,7 @@ export interface NotebookText {
 
 export const notebookText: Record<NotebookLang, NotebookText> = {
   en: {
+    outputLang: 'en',
     cellLabel: (n) => `Code cell ${n}`,
     codeLabel: (n) => `Code of cell ${n}: focus or click to edit`,
     editorLabel: (n) => `Code of cell ${n}`,
@@ -64,6 +67,7 @@ export const notebookText: Record<NotebookLang, NotebookText> = {
     keepNew: "Keep the lesson's new code",
   },
   zh: {
+    outputLang: 'en',
     cellLabel: (n) => `代码单元格 ${n}`,
     codeLabel: (n) => `单元格 ${n} 的代码：获得焦点或点击即可编辑`,
     editorLabel: (n) => `单元格 ${n} 的代码`,

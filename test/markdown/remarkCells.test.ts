@@ -17,7 +17,7 @@ describe('remarkCells', () => {
     expect(html).toContain('data-cell="2" data-cell-number="2"');
     expect(html).toMatch(/<button type="button" class="cell-run" data-cell-run="">Run<\/button>/);
     expect(html).toMatch(/<button type="button" class="cell-stop" data-cell-stop="" hidden>Stop<\/button>/);
-    expect(html).toContain('<div class="cell-output" data-cell-output="" aria-live="polite"></div>');
+    expect(html).toContain('<div class="cell-output" data-cell-output="" aria-live="polite" lang="en"></div>');
     // Shiki colours the keyword and keeps the code's text intact.
     expect(html).toMatch(/<pre class="shiki shiki-themes github-light github-dark"[^>]*tabindex="0"/);
     expect(html).toMatch(/<span style="color:#D73A49;--shiki-dark:#F97583">const<\/span>/);
@@ -32,6 +32,8 @@ describe('remarkCells', () => {
     expect(html).toMatch(/data-cell-run="">运行<\/button>/);
     expect(html).toMatch(/data-cell-stop="" hidden>停止<\/button>/);
     expect(html).toContain('data-cell-reset="" hidden title="放弃你的修改，恢复课程原来的代码">还原</button>');
+    // What the cell prints is the shared code's, in English.
+    expect(html).toContain('<div class="cell-output" data-cell-output="" aria-live="polite" lang="en"></div>');
     // The code itself is untouched.
     expect(html).toMatch(/<span style="color:#D73A49;--shiki-dark:#F97583">const<\/span>/);
   });
