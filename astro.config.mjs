@@ -15,6 +15,9 @@ const isolationHeaders = {
 export default defineConfig({
   // Deploy under a sub-path (GitHub Pages: /<repo>/) with COURSE_BASE=/course/ npm run build.
   base: process.env.COURSE_BASE ?? '/',
+  // The public origin (COURSE_SITE=https://user.github.io), when known: pages then name their other-language
+  // version for search engines (<link rel="alternate" hreflang>), which must be an absolute address.
+  site: process.env.COURSE_SITE || undefined,
   trailingSlash: 'ignore',
   // offlineManifest lists the built files the service worker saves for offline use; hostHeaders writes
   // _headers (Netlify, Cloudflare Pages) for the base path.

@@ -6,7 +6,7 @@
  * usable on a phone.
  *
  * The test builds its own copy (about 30 s). DEPLOY_DIST=<folder> reuses a folder already built with
- * COURSE_BASE=/course/ (and Pagefind run on it), for quicker local runs.
+ * COURSE_BASE=/course/ COURSE_SITE=https://course.example.edu (and Pagefind run on it), for quicker local runs.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -23,6 +23,8 @@ import { cell, output, waitForState } from './helpers';
 
 const run = promisify(execFile);
 const BASE = '/course/';
+/** The public origin the build is told about: only <link rel=alternate> uses it, nothing is fetched from it. */
+const SITE = 'https://course.example.edu';
 const AXE = resolve('node_modules/axe-core/axe.min.js');
 
 let dist: string;
@@ -42,6 +44,7 @@ beforeAll(async () => {
     // Vitest's own variables (BASE_URL=/, MODE, NODE_ENV=test, …) would leak into the child's Vite build.
     const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITE.*|TEST)$/.test(key)));
     env.COURSE_BASE = BASE;
+    env.COURSE_SITE = SITE;
     await run('npx', ['astro', 'build', '--outDir', dist], { env, maxBuffer: 64 * 1024 * 1024 });
     await run('npx', ['pagefind', '--site', dist], { env, maxBuffer: 16 * 1024 * 1024 });
   }
@@ -178,6 +181,11 @@ describe('the course built for /course/ on a plain static server', () => {
     await expect(output(page, 'load').textContent()).resolves.toMatch(/\d+ training images, \d+ validation images/);
     await expect(cell(page, 'load').locator('.cell-status').textContent()).resolves.toMatch(/^完成，用时 \d+\.\d 秒$/);
     await expect(page.locator('[data-memory-meter]').textContent()).resolves.toMatch(/^内存：\d+ 个张量/);
+    // For search engines: both versions, as absolute addresses under the public origin.
+    expect(await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`))).toEqual([
+      `zh-CN ${SITE}${BASE}zh/lessons/03-dropout/`,
+      `en ${SITE}${BASE}lessons/03-dropout/`,
+    ]);
     // Previous/next and the course index stay in Chinese.
     expect(await page.locator('.lesson-nav a[rel="next"]').getAttribute('href')).toBe(`${BASE}zh/lessons/04-batch-normalization/`);
     await page.locator('.lesson-nav').getByRole('link', { name: '全部课程' }).click();
