@@ -71,7 +71,8 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
       element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)]),
     ]),
     element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
-    // Marked with its own language so a screen reader on a translated page reads the (English) output as English.
-    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite', lang: t.outputLang }),
+    // What cells print is English in every course language (the code is shared): marked so, a screen reader
+    // on a translated page reads it as English.
+    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite', lang: 'en' }),
   ];
 }

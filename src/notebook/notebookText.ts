@@ -3,11 +3,9 @@
  * remarkCells) and the lesson page's buttons and status lines (src/client/lessonPage.ts). What cells
  * print — their output, errors, the kernel's backend line — is the same in both: the cells are shared.
  */
-export type NotebookLang = 'en' | 'zh';
+import type { Lang } from '../layouts/i18n';
 
 export interface NotebookText {
-  /** The language of what cells print (English in every course language), as an HTML lang value. */
-  outputLang: string;
   cellLabel(number: string | number): string;
   codeLabel(number: string | number): string;
   editorLabel(number: string | number): string;
@@ -36,9 +34,8 @@ export interface NotebookText {
   keepNew: string;
 }
 
-export const notebookText: Record<NotebookLang, NotebookText> = {
+export const notebookText: Record<Lang, NotebookText> = {
   en: {
-    outputLang: 'en',
     cellLabel: (n) => `Code cell ${n}`,
     codeLabel: (n) => `Code of cell ${n}: focus or click to edit`,
     editorLabel: (n) => `Code of cell ${n}`,
@@ -67,7 +64,6 @@ export const notebookText: Record<NotebookLang, NotebookText> = {
     keepNew: "Keep the lesson's new code",
   },
   zh: {
-    outputLang: 'en',
     cellLabel: (n) => `代码单元格 ${n}`,
     codeLabel: (n) => `单元格 ${n} 的代码：获得焦点或点击即可编辑`,
     editorLabel: (n) => `单元格 ${n} 的代码`,
@@ -98,11 +94,11 @@ export const notebookText: Record<NotebookLang, NotebookText> = {
 };
 
 /** The notebook language of a lesson file: translations live in content/lessons-<lang>/. */
-export function lessonFileLang(path: string | undefined): NotebookLang {
+export function lessonFileLang(path: string | undefined): Lang {
   return /[\\/]lessons-zh[\\/]/.test(path ?? '') ? 'zh' : 'en';
 }
 
 /** The notebook language of the page, from <html lang> (zh-CN → zh). */
-export function documentLang(doc: Document): NotebookLang {
+export function documentLang(doc: Document): Lang {
   return doc.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }

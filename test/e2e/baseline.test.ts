@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, output, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, output, pressRun, typeInto, useBrowser, waitForState } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -100,8 +100,7 @@ describe('the baseline lesson', () => {
   it('frees the old model when its cell reruns, so tensors do not pile up', async () => {
     const tensors = async () => Number(/(\d+) tensors/.exec((await page.locator('[data-kernel-status]').textContent()) ?? '')?.[1]);
     const rerun = async (id: string) => {
-      await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
-      expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+      expect(await pressRun(page, id)).toBe('done');
     };
     await rerun('model');
     await page.waitForFunction(() => /tensors/.test(document.querySelector('[data-kernel-status]')?.textContent ?? ''));
@@ -118,8 +117,7 @@ describe('the baseline lesson', () => {
     expect(await waitForState(page, 'split', ['done', 'error'])).toBe('done');
     await expect(output(page, 'split').textContent()).resolves.toContain('1176 training images, 1176 validation images');
 
-    await cell(page, 'evaluate').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'evaluate', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'evaluate')).toBe('done');
     const counts = (await output(page, 'evaluate').locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(1176);
   });
@@ -130,15 +128,13 @@ describe('the baseline lesson', () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type('learningRate * 1000');
-    await cell(page, 'compile').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'compile', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'compile')).toBe('done');
     await expect(output(page, 'compile').textContent()).resolves.toBe('0.1225');
   });
 
   it('shows an error with the line of the cell it happened on', async () => {
     await typeInto(page, 'evaluate-train', 'const ok = 1;\nconst broken: any = undefined;\nbroken.count');
-    await cell(page, 'evaluate-train').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'evaluate-train', ['done', 'error'])).toBe('error');
+    expect(await pressRun(page, 'evaluate-train')).toBe('error');
     const text = await output(page, 'evaluate-train').textContent();
     expect(text).toMatch(/Cannot read properties of undefined \(reading 'count'\)/);
     expect(text).toMatch(/line 3/);
@@ -180,16 +176,14 @@ describe('the baseline lesson', () => {
   it('stops training with the Stop button and keeps the history', async () => {
     await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=50`);
     for (const id of ['load', 'split', 'model', 'compile']) {
-      await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
-      expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+      expect(await pressRun(page, id)).toBe('done');
     }
     await cell(page, 'train').getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => /Epoch 2\//.test(document.querySelector('[data-cell="train"] [data-training-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
     await cell(page, 'train').getByRole('button', { name: 'Stop', exact: true }).click();
     expect(await waitForState(page, 'train', ['done', 'error'], 60_000)).toBe('done');
     await expect(output(page, 'train').locator('[data-training-status]').textContent()).resolves.toMatch(/^Training stopped by the reader: 1 epoch/);
-    await cell(page, 'overfitting').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'overfitting', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'overfitting')).toBe('done');
     await expect(output(page, 'overfitting').locator('figcaption').textContent()).resolves.toMatch(/After 1 epoch: /);
   });
 });

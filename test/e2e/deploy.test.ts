@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, watchPage } from '../../scripts/lib/chromium';
 import { startStaticServer } from '../../scripts/lib/staticServer';
-import { cell, output, waitForState } from './helpers';
+import { cell, output, pressRun, waitForState } from './helpers';
 
 const run = promisify(execFile);
 const BASE = '/course/';
@@ -128,8 +128,7 @@ describe('the course built for /course/ on a plain static server', () => {
 
   it('runs the data-loading cell with threads (code, wasm and dataset all under the prefix)', async () => {
     await page.goto(`${siteUrl}lessons/01-baseline/?backend=wasm`);
-    await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'load', ['done', 'error'], 180_000)).toBe('done');
+    expect(await pressRun(page, 'load', 180_000)).toBe('done');
     await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*\d+ images at 64×64/);
     await expect(page.locator('[data-kernel-status]').textContent()).resolves.toMatch(/backend: wasm .*threads available/);
     expect(watch.failedRequests).toEqual([]);

@@ -56,11 +56,16 @@ export async function runAll(page: Page, timeout = 240_000): Promise<Record<stri
   return Object.fromEntries(await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => [e.getAttribute('data-cell'), e.getAttribute('data-cell-state')])));
 }
 
+/** Presses a cell's Run button and waits until it is done or failed; returns the state. */
+export async function pressRun(page: Page, id: string, timeout = 240_000): Promise<string> {
+  await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
+  return waitForState(page, id, ['done', 'error'], timeout);
+}
+
 /** Types code into a cell, presses its Run button and waits until it is done or failed; returns the state. */
 export async function runCode(page: Page, id: string, code: string, timeout = 120_000): Promise<string> {
   await typeInto(page, id, code);
-  await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
-  return waitForState(page, id, ['done', 'error'], timeout);
+  return pressRun(page, id, timeout);
 }
 
 /** The tensor count the page's memory meter shows. */

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, output, runAll, typeInto, useBrowser } from './helpers';
+import { output, runAll, typeInto, useBrowser } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, output, runAll, typeInto, useBrowser, waitForState } from './helpers';
+import { output, pressRun, runAll, typeInto, useBrowser } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -21,8 +21,7 @@ async function openLesson(slug: string): Promise<{ page: Page; watch: ReturnType
 }
 
 async function runCell(page: Page, id: string): Promise<void> {
-  await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
-  expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+  expect(await pressRun(page, id)).toBe('done');
 }
 
 /** Accuracy in percent from an evaluation report, after checking its confusion matrix covers all 706 validation images. */

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, meterTensors, output, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, meterTensors, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
 
 // Issue 6, "cells that cannot hurt the reader": runaway code, errors, memory, export, safety.
 const siteUrl = inject('siteUrl');
@@ -72,8 +72,7 @@ describe('runaway code', () => {
     expect(text).toContain('line 2');
     expect(text).toContain('while (true) { spins++; }');
     // Other cells still run.
-    await cell(page, 'model').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'model', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'model')).toBe('done');
     await expect(output(page, 'model').textContent()).resolves.toBe('42');
   });
 
@@ -124,8 +123,7 @@ describe('errors a beginner can act on', () => {
   });
 
   it('says which cell defines a name that has not run yet', async () => {
-    await cell(page, 'split').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'split', ['done', 'error'])).toBe('error');
+    expect(await pressRun(page, 'split')).toBe('error');
     await expect(output(page, 'split').textContent()).resolves.toMatch(/`data` is defined in cell 1, which has not run yet: run it first \(or use Run all\)/);
   });
 
@@ -187,8 +185,7 @@ describe('memory', () => {
     const counts: number[] = [];
     for (let run = 0; run < 20; run++) {
       if (run > 0) {
-        await cell(page, 'model').getByRole('button', { name: 'Run', exact: true }).click();
-        expect(await waitForState(page, 'model', ['done', 'error'])).toBe('done');
+        expect(await pressRun(page, 'model')).toBe('done');
       }
       await page.waitForTimeout(100);
       counts.push(await meterTensors(page));
@@ -203,8 +200,7 @@ describe('memory', () => {
     await page.waitForTimeout(100);
     const first = await meterTensors(page);
     for (let run = 0; run < 5; run++) {
-      await cell(page, 'compile').getByRole('button', { name: 'Run', exact: true }).click();
-      expect(await waitForState(page, 'compile', ['done', 'error'])).toBe('done');
+      expect(await pressRun(page, 'compile')).toBe('done');
     }
     await page.waitForTimeout(100);
     expect(await meterTensors(page)).toBe(first);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, output, useBrowser, waitForState } from './helpers';
+import { output, pressRun, useBrowser } from './helpers';
 
 // What the reader learns about training speed: the backend and path in use, the measured
 // images per second, and, from the second run on, how long a training cell will take.
@@ -10,11 +10,9 @@ const browser = useBrowser();
 
 async function runThroughTraining(page: Page): Promise<string> {
   for (const id of ['load', 'split', 'model', 'compile']) {
-    await cell(page, id).getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, id, ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, id)).toBe('done');
   }
-  await cell(page, 'train').getByRole('button', { name: 'Run', exact: true }).click();
-  expect(await waitForState(page, 'train', ['done', 'error'])).toBe('done');
+  expect(await pressRun(page, 'train')).toBe('done');
   return (await output(page, 'train').locator('[data-training-status]').textContent()) ?? '';
 }
 
@@ -28,10 +26,8 @@ describe('training speed shown to the reader', () => {
     expect(rate).toBeGreaterThan(0);
 
     // Rerun the training cell: before its first batch ends the panel says how long it should take.
-    await cell(page, 'model').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'model', ['done', 'error'])).toBe('done');
-    await cell(page, 'compile').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'compile', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'model')).toBe('done');
+    expect(await pressRun(page, 'compile')).toBe('done');
     const statuses: string[] = [];
     await page.exposeFunction('recordStatus', (text: string) => { statuses.push(text); });
     await page.evaluate(() => {
@@ -40,8 +36,7 @@ describe('training speed shown to the reader', () => {
         if (status?.textContent) (window as unknown as { recordStatus(text: string): void }).recordStatus(status.textContent);
       }).observe(document.querySelector('[data-cell="train"] [data-cell-output]')!, { subtree: true, childList: true, characterData: true });
     });
-    await cell(page, 'train').getByRole('button', { name: 'Run', exact: true }).click();
-    expect(await waitForState(page, 'train', ['done', 'error'])).toBe('done');
+    expect(await pressRun(page, 'train')).toBe('done');
     expect(statuses[0]).toMatch(/^Epoch 0\/2: starting… · expected to take about \d+:\d\d \(measured on this device before\)$/);
     expect(statuses.some((text) => /· ETA \d+:\d\d · [\d,.]+ images\/s$/.test(text))).toBe(true);
     await page.close();
