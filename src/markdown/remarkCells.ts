@@ -1,49 +1,53 @@
 import type { Root, Code } from 'mdast';
 import type { Element, ElementContent } from 'hast';
+import { dirname } from 'node:path';
 import { createHighlighter, type Highlighter } from 'shiki';
-import { lessonFileLang, notebookText, type NotebookText } from '../notebook/notebookText';
+import { notebookText, type NotebookText } from '../notebook/notebookText';
+import { lessonCells, type LessonCell } from '../lessons/cells';
+import { proseFileLang } from '../lessons/layout';
+import { cellReferenceNodes } from '../lessons/prose';
 
 /**
- * Turns fenced ```ts cell blocks of a lesson into notebook cells: highlighted with Shiki
- * at build time (so the code reads well before any script loads), with a toolbar and an
- * output area the page script brings to life. `id=name` in the fence names the cell.
- * The toolbar speaks the lesson's language (a file under content/lessons-zh/ gets Chinese buttons).
+ * Turns each `<Cell id="model" />` of a lesson's prose into its notebook cell: the code of
+ * cells/NN-model.ts in the lesson's folder, highlighted with Shiki at build time (so the code
+ * reads well before any script loads), with a toolbar and an output area the page script
+ * brings to life. The toolbar speaks the prose file's language (zh.mdx gets Chinese buttons).
  */
 export function remarkCells() {
   return async (tree: Root, file?: { path?: string }) => {
-    const cells = findCells(tree);
-    if (cells.length === 0) return;
+    const references = cellReferenceNodes(tree, file?.path);
+    if (references.length === 0) return;
+    const cells = lessonCells(dirname(file!.path!));
     const highlighter = await sharedHighlighter();
-    const t = notebookText[lessonFileLang(file?.path)];
-    cells.forEach((node, index) => {
-      const number = index + 1;
-      const id = /\bid=([\w-]+)/.exec(node.meta ?? '')?.[1] ?? String(number);
-      node.data = { ...node.data, hName: 'section', hProperties: cellProperties(t, id, number), hChildren: cellChildren(t, highlighter, node.value, number) };
-    });
+    const t = notebookText[proseFileLang(file?.path) ?? 'en'];
+    for (const { node, id } of references) {
+      const cell = cells.find((candidate) => candidate.id === id);
+      if (!cell) throw new Error(`${file?.path}:${node.position?.start.line}: <Cell id="${id}" /> names no cell; this lesson's cells are ${cells.map((c) => c.id).join(', ') || '(none: add cells/01-<id>.ts)'}`);
+      // The reference becomes the cell in place (same object, so its parent keeps it where the author put it).
+      for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
+      Object.assign(node, cellNode(t, highlighter, cell));
+    }
   };
 }
 
 /** The language class cells carry; astro.config.mjs excludes it from Astro's own highlighting. */
 export const CELL_LANGUAGE = 'ts-cell';
 
-export function isCellFence(node: { lang?: string | null; meta?: string | null }): boolean {
-  return (node.lang === 'ts' || node.lang === 'typescript') && /(^|\s)cell(\s|$)/.test(node.meta ?? '');
-}
-
-function findCells(tree: Root): Code[] {
-  const found: Code[] = [];
-  const visit = (node: { type: string; children?: unknown[] }) => {
-    if (node.type === 'code' && isCellFence(node as Code)) found.push(node as Code);
-    for (const child of node.children ?? []) visit(child as { type: string; children?: unknown[] });
-  };
-  visit(tree);
-  return found;
-}
-
 let highlighterPromise: Promise<Highlighter> | undefined;
 function sharedHighlighter(): Promise<Highlighter> {
   highlighterPromise ??= createHighlighter({ themes: ['github-light', 'github-dark'], langs: ['typescript'] });
   return highlighterPromise;
+}
+
+/** A code node that remark-rehype turns into the cell's section (hName/hProperties/hChildren). */
+function cellNode(t: NotebookText, highlighter: Highlighter, cell: LessonCell): Code {
+  return {
+    type: 'code',
+    lang: 'ts',
+    meta: `cell id=${cell.id}`,
+    value: cell.source,
+    data: { hName: 'section', hProperties: cellProperties(t, cell.id, cell.number), hChildren: cellChildren(t, highlighter, cell.source, cell.number) },
+  };
 }
 
 function cellProperties(t: NotebookText, id: string, number: number): Element['properties'] {

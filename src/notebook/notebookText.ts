@@ -93,11 +93,6 @@ export const notebookText: Record<Lang, NotebookText> = {
   },
 };
 
-/** The notebook language of a lesson file: translations live in content/lessons-<lang>/. */
-export function lessonFileLang(path: string | undefined): Lang {
-  return /[\\/]lessons-zh[\\/]/.test(path ?? '') ? 'zh' : 'en';
-}
-
 /** The notebook language of the page, from <html lang> (zh-CN → zh). */
 export function documentLang(doc: Document): Lang {
   return doc.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en';

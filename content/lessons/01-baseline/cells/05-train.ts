@@ -1,0 +1,5 @@
+const history = await fit(model, train, {
+  validation,
+  epochs: 50,
+  batchSize: 128,
+});

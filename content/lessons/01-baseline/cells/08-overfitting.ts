@@ -1,0 +1,1 @@
+plotHistory(history, { markOverfitting: true })

@@ -1,0 +1,1 @@
+plotEarlyStopping(history5, stopper5)

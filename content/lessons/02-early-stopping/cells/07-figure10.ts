@@ -1,0 +1,1 @@
+plotEarlyStopping(history10, stopper10)

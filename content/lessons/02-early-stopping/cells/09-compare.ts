@@ -1,0 +1,1 @@
+plotHistories({ 'patience 5': history5, 'patience 10': history10 })

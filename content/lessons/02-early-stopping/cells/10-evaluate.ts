@@ -1,0 +1,1 @@
+await evaluate(model10, validation, { name: 'Validation' })

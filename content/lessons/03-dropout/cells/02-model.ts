@@ -1,0 +1,17 @@
+const rate = 0.5;
+function buildModel({ dropout }: { dropout: boolean }) {
+  const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [data.featureCount], units: 100, activation: 'sigmoid', kernelInitializer: seeded(1) }),
+      ...(dropout ? [tf.layers.dropout({ rate })] : []),
+      tf.layers.dense({ units: 100, activation: 'sigmoid', kernelInitializer: seeded(2) }),
+      ...(dropout ? [tf.layers.dropout({ rate })] : []),
+      tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+const dropoutModel = buildModel({ dropout: true });
+dropoutModel

@@ -1,0 +1,1 @@
+showDropoutMasks(dropoutModel, train, { layer: 1, steps: 6, batchSize: 128 })

@@ -1,0 +1,1 @@
+plotHistories({ 'without dropout': plainHistory, 'with dropout': dropoutHistory })

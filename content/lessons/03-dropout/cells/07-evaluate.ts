@@ -1,0 +1,1 @@
+await evaluate(dropoutModel, validation, { name: 'Validation' })

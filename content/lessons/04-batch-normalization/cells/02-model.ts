@@ -1,0 +1,15 @@
+function buildModel({ batchNorm }: { batchNorm: boolean }) {
+  const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const model = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [data.featureCount], units: 100, activation: 'sigmoid', kernelInitializer: seeded(1) }),
+      tf.layers.dense({ units: 100, activation: 'sigmoid', kernelInitializer: seeded(2) }),
+      ...(batchNorm ? [tf.layers.batchNormalization()] : []),
+      tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  return model;
+}
+const bnModel = buildModel({ batchNorm: true });
+bnModel

@@ -1,0 +1,1 @@
+plotHistories({ 'without batch norm': plainHistory, 'with batch norm': bnHistory })

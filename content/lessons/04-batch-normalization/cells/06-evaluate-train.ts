@@ -1,0 +1,1 @@
+await evaluate(bnModel, train, { name: 'Training' })

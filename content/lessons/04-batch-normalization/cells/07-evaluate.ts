@@ -1,0 +1,1 @@
+await evaluate(bnModel, validation, { name: 'Validation' })

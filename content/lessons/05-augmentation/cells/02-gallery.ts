@@ -1,0 +1,2 @@
+const augmentation = articleAugmentation({ seed: 1 });
+augmentationGallery(train, { count: 4, augmentation })

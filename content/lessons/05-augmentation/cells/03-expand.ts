@@ -1,0 +1,3 @@
+const fiveFold = await expandLikeArticle(train);
+display(showImages(fiveFold, { count: 10 }));
+fiveFold.toString()

@@ -1,0 +1,1 @@
+await evaluate(model, train, { name: 'Training' })

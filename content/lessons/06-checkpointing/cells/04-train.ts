@@ -1,0 +1,6 @@
+const history = await fit(model, train, {
+  validation,
+  epochs: 50,
+  batchSize: 128,
+  callbacks: [checkpoint],
+});

@@ -1,0 +1,2 @@
+display(plotCheckpoints(history, checkpoint));
+checkpoint.toString()

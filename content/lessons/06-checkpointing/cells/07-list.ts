@@ -1,0 +1,1 @@
+await listCheckpoints({ model })

@@ -1,0 +1,2 @@
+display(plotHistory(history, { markOverfitting: true }));
+plotCheckpoints(history, checkpoint)

@@ -1,0 +1,1 @@
+compareRuns({ last: 10 })
