@@ -1,16 +1,13 @@
-import { IMPORT_FUNCTION, VALUE_VARIABLE, type TranspiledCell } from './transpile';
+import { ENVIRONMENT, IMPORT_FUNCTION, MAKE_CONSTANT, TYPEOF_NAME, VALUE_VARIABLE, type TranspiledCell } from './transpile';
+import type { Environment } from './environment';
 import type { LocatedError } from './errors';
-
-/** What a cell's body produced: its last expression and the names it (re)defined. */
-export interface Evaluation {
-  value: unknown;
-  definitions: Map<string, unknown>;
-}
 
 /** Everything a cell can see, passed in explicitly so each notebook (and test) has its own. */
 export interface EvaluationScope {
-  /** Names visible to the cell, by name (earlier cells' definitions and the lesson library). */
-  names: ReadonlyMap<string, unknown>;
+  /** The notebook's environment: every cell's top-level names. */
+  environment: Environment;
+  /** Names given to this run only (display and console bound to the cell's output, the lesson library, the loop guard). */
+  outer: ReadonlyMap<string, unknown>;
   /** Resolves `import … from 'specifier'` inside cells. */
   importModule: (specifier: string) => Promise<unknown>;
 }
@@ -18,22 +15,20 @@ export interface EvaluationScope {
 const WRAPPER_HEADER_LINES = 1;
 
 /**
- * Runs a transpiled cell as an async function whose parameters are the visible names.
- * The function's source carries a sourceURL so stack traces name the cell, and the body
- * starts on line 2 so error lines map back by a constant offset.
+ * Runs a transpiled cell as an async function over the environment, and returns the value
+ * of its last expression. The function's source carries a sourceURL so stack traces name
+ * the cell, and the body starts on line 2 so error lines map back by a constant offset.
  */
-export async function evaluateCell(cell: TranspiledCell, cellId: string, scope: EvaluationScope): Promise<Evaluation> {
-  const declared = new Set(cell.defines);
-  const parameters = [...scope.names.keys()].filter((name) => !declared.has(name) && isIdentifier(name));
-  const exported = [...cell.defines, ...cell.assigns.filter((name) => scope.names.has(name))];
+export async function evaluateCell(cell: TranspiledCell, cellId: string, scope: EvaluationScope): Promise<unknown> {
+  const outer = [...scope.outer.keys()].filter(isIdentifier);
   const source =
-    `(async function (${[IMPORT_FUNCTION, ...parameters].join(', ')}) { 'use strict'; let ${VALUE_VARIABLE};\n` +
+    `(async function (${[IMPORT_FUNCTION, ENVIRONMENT, MAKE_CONSTANT, TYPEOF_NAME, ...outer].join(', ')}) { 'use strict'; let ${VALUE_VARIABLE};\n` +
     `${cell.body}\n` +
-    `;return [${VALUE_VARIABLE}, { ${exported.join(', ')} }];\n})\n` +
+    `;return ${VALUE_VARIABLE};\n})\n` +
     `//# sourceURL=${sourceUrl(cellId)}`;
-  const compiled = (0, eval)(source) as (...args: unknown[]) => Promise<[unknown, Record<string, unknown>]>;
-  const [value, definitions] = await compiled(scope.importModule, ...parameters.map((name) => scope.names.get(name)));
-  return { value, definitions: new Map(Object.entries(definitions)) };
+  const compiled = (0, eval)(source) as (...args: unknown[]) => Promise<unknown>;
+  const { environment } = scope;
+  return compiled(scope.importModule, environment.scope, environment.makeConstant, environment.valueForTypeof, ...outer.map((name) => scope.outer.get(name)));
 }
 
 export function sourceUrl(cellId: string): string {
@@ -44,7 +39,7 @@ export function sourceUrl(cellId: string): string {
 export function locateError(error: unknown, cellId: string, source: string, insertions: ReadonlyArray<readonly [number, number, number]> = []): LocatedError {
   const located: LocatedError = {
     error,
-    message: error instanceof Error ? error.message : String(error),
+    message: withoutEnvironment(error instanceof Error ? error.message : String(error)),
     name: error instanceof Error ? error.name : 'Error',
   };
   const stack = error instanceof Error ? error.stack ?? '' : '';
@@ -79,4 +74,9 @@ export function sourceColumn(line: number, column: number, insertions: ReadonlyA
 
 function isIdentifier(name: string): boolean {
   return /^[A-Za-z_$][\w$]*$/.test(name);
+}
+
+/** V8 quotes code in some messages (`x.fitt is not a function`): the environment's prefix is the notebook's, not the reader's. */
+function withoutEnvironment(message: string): string {
+  return message.split(`${ENVIRONMENT}.`).join('');
 }

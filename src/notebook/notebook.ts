@@ -1,5 +1,6 @@
 import { transpileCell, type TranspiledCell } from './transpile';
 import { evaluateCell, locateError } from './evaluate';
+import { createEnvironment } from './environment';
 import { CellInterrupted, CellSyntaxError, explainOutOfMemory, type LocatedError } from './errors';
 import { createGuardState, GUARD_NAME, type GuardOptions } from './loopGuard';
 
@@ -42,26 +43,49 @@ export interface Notebook {
   values(): unknown[];
 }
 
-/** A kernel for one page: cells share one scope; rerunning a cell redefines its names. */
+/**
+ * A kernel for one page: cells share one live environment (see environment.ts and the
+ * scope table in the README); rerunning a cell redefines its names.
+ */
 export function createNotebook(options: NotebookOptions): Notebook {
-  const values = new Map<string, unknown>();
-  const owners = new Map<string, string>();
+  const environment = createEnvironment();
   let staticDefiners = new Map<string, CellSource>();
+  // Labels of the cells seen, so messages name a cell as the reader knows it ("cell 4").
+  const labels = new Map<string, string>();
   const guards = createGuardState(options.guard);
 
   const explainMissingName = (located: LocatedError, cell: CellSource): LocatedError => {
     const missing = /^(\S+) is not defined$/.exec(located.message)?.[1];
     const definer = missing ? staticDefiners.get(missing) : undefined;
-    if (missing && definer && definer.id !== cell.id && !values.has(missing)) {
+    if (missing && definer && definer.id !== cell.id && !environment.has(missing)) {
       return { ...located, message: `\`${missing}\` is defined in ${definer.label}, which has not run yet: run it first (or use Run all)` };
     }
     return located;
+  };
+  const explainConstant = (located: LocatedError): LocatedError => {
+    const name = /^Cannot assign to read only property '([^']+)' of object '\[object Object\]'$/.exec(located.message)?.[1];
+    if (!name) return located;
+    const owner = environment.binding(name)?.owner;
+    const definer = owner ? labels.get(owner) ?? owner : undefined;
+    const where = definer ? `${definer} declares it with const` : 'it is declared with const';
+    return { ...located, name: 'TypeError', message: `\`${name}\` is a constant: ${where}, so only that declaration can give it a new value (change it there and rerun, or declare it with let)` };
+  };
+
+  // The values a run replaced that no name holds any more are handed to the page to free.
+  const releaseReplaced = (before: Map<string, unknown>) => {
+    const now = new Map(environment.entries());
+    const current = new Set(now.values());
+    for (const [name, old] of before) {
+      if (now.has(name) && now.get(name) === old) continue;
+      if (!current.has(old)) options.onReplaced?.(name, old);
+    }
   };
 
   return {
     setCells(cells) {
       staticDefiners = new Map();
       for (const cell of cells) {
+        labels.set(cell.id, cell.label);
         let transpiled: TranspiledCell;
         try {
           transpiled = transpileCell(cell.source);
@@ -73,9 +97,14 @@ export function createNotebook(options: NotebookOptions): Notebook {
     },
 
     async run(cell, { builtins = {}, signal } = {}) {
+      labels.set(cell.id, cell.label);
+      const outer = new Map<string, unknown>(Object.entries(builtins));
+      outer.set(GUARD_NAME, guards.forRun(signal));
+      // Builtins and the page's globals are used directly unless a cell binds the name (or, for a global, a cell of the page declares it).
+      const isOuterName = (name: string) => !environment.has(name) && (outer.has(name) || (!staticDefiners.has(name) && name in globalThis));
       let transpiled: TranspiledCell;
       try {
-        transpiled = transpileCell(cell.source);
+        transpiled = transpileCell(cell.source, { isOuterName });
       } catch (error) {
         if (error instanceof CellSyntaxError) {
           return { status: 'error', error: { error, name: error.name, message: error.message, cellLine: error.cellLine, cellColumn: error.cellColumn, cellSourceLine: error.cellSourceLine } };
@@ -83,44 +112,32 @@ export function createNotebook(options: NotebookOptions): Notebook {
         return { status: 'error', error: locateError(error, cell.id, cell.source) };
       }
 
-      const visible = new Map<string, unknown>(Object.entries(builtins));
-      for (const [name, value] of values) if (owners.get(name) !== cell.id) visible.set(name, value);
-      visible.set(GUARD_NAME, guards.forRun(signal));
+      const before = new Map(environment.entries());
+      environment.prepare(transpiled.kinds, transpiled.scopeNames);
       guards.setCurrent(signal);
-
+      let result: CellResult;
       try {
-        const evaluation = evaluateCell(transpiled, cell.id, { names: visible, importModule: options.importModule });
-        const { value, definitions } = await raceAbort(evaluation, signal);
+        const value = await raceAbort(evaluateCell(transpiled, cell.id, { environment, outer, importModule: options.importModule }), signal);
         const settled = await raceAbort(Promise.resolve(value), signal);
-        // The cell's previous definitions are replaced only once the new run succeeded.
-        const replaced = new Map<string, unknown>();
-        for (const [name, owner] of [...owners]) {
-          if (owner === cell.id && !definitions.has(name)) {
-            replaced.set(name, values.get(name));
-            values.delete(name);
-            owners.delete(name);
-          }
-        }
-        for (const [name, newValue] of definitions) {
-          if (values.has(name) && values.get(name) !== newValue) replaced.set(name, values.get(name));
-          values.set(name, newValue);
-          if (transpiled.defines.includes(name) || !owners.has(name)) owners.set(name, cell.id);
-        }
-        // A value still reachable under another name is not gone, so the page must not free it.
-        const current = new Set(values.values());
-        for (const [name, old] of replaced) if (!current.has(old)) options.onReplaced?.(name, old);
-        return { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
+        result = { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
       } catch (error) {
-        return { status: 'error', error: explainOutOfMemory(explainStackOverflow(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell))) };
+        result = { status: 'error', error: explainOutOfMemory(explainStackOverflow(explainConstant(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell)))) };
       } finally {
         guards.setCurrent(undefined);
       }
+      environment.settle(cell.id, transpiled.kinds);
+      // A cell that ran to the end no longer defines what it stopped declaring (a failed run keeps it).
+      if (result.status === 'done') {
+        for (const name of before.keys()) if (environment.binding(name)?.owner === cell.id && !(name in transpiled.kinds)) environment.unbind(name);
+      }
+      releaseReplaced(before);
+      return result;
     },
 
-    get: (name) => values.get(name),
-    has: (name) => values.has(name),
-    definedBy: (name) => owners.get(name),
-    values: () => [...values.values()],
+    get: (name) => environment.get(name),
+    has: (name) => environment.has(name),
+    definedBy: (name) => environment.binding(name)?.owner,
+    values: () => environment.entries().map(([, value]) => value),
   };
 }
 

@@ -19,10 +19,10 @@ describe('loop guards (transform)', () => {
     expect(lines).toHaveLength(source.split('\n').length);
     // Top level: an async guard (await); inside a sync function: a sync check.
     expect(lines[1]).toBe(`while (true) {if(--${GUARD_NAME}.n<0&&${GUARD_NAME}.a())await ${GUARD_NAME}.y();`);
-    expect(lines[4]).toBe(`for (;;) {if(--${GUARD_NAME}.n<0&&${GUARD_NAME}.a())await ${GUARD_NAME}.y();i++;}`);
+    expect(lines[4]).toBe(`for (;;) {if(--${GUARD_NAME}.n<0&&${GUARD_NAME}.a())await ${GUARD_NAME}.y();__nb$e.i++;}`);
     expect(lines[5]).toContain(`function f(n) {if(--${GUARD_NAME}.n<0)${GUARD_NAME}.s(); for (const x of [1]) {if(--${GUARD_NAME}.n<0)${GUARD_NAME}.s();n += x;}`);
     expect(lines[5]).not.toContain('await');
-    expect(lines[6]).toBe(`const g = async () => (--${GUARD_NAME}.n<0&&${GUARD_NAME}.a()&&await ${GUARD_NAME}.y(),1);`);
+    expect(lines[6]).toBe(`;     __nb$e.g = async () => (--${GUARD_NAME}.n<0&&${GUARD_NAME}.a()&&await ${GUARD_NAME}.y(),1);;__nb$c("g");`);
   });
 
   it('reserves the guard name', () => {

@@ -89,13 +89,6 @@ describe('createNotebook', () => {
     if (result.status === 'error') expect(result.error.message).toBe('`model` is defined in cell 1, which has not run yet: run it first (or use Run all)');
   });
 
-  it('keeps the old definitions when a rerun fails', async () => {
-    const notebook = createNotebook({ importModule });
-    await notebook.run(cell('1', 'const units = 100;'));
-    await notebook.run(cell('1', 'const units = 50;\nthrow new Error("boom");'));
-    expect(notebook.get('units')).toBe(100);
-  });
-
   it('ends a run with an interruption when the signal aborts', async () => {
     const notebook = createNotebook({ importModule });
     const controller = new AbortController();
