@@ -1,25 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.wasm': 'application/wasm',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { resolve } from 'node:path';
+import sirv from 'sirv';
 
 export interface StaticServerOptions {
   /** Folder to serve (the built site). */
@@ -34,50 +15,49 @@ export interface StaticServerOptions {
   mounts?: Record<string, string>;
 }
 
+type Handler = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+/** What sirv reads the path from (polka's parsed-URL cache): set so sirv serves the path decoded here. */
+type ParsedRequest = IncomingMessage & { _parsedUrl?: { pathname: string; search: string; raw: string } };
+
 /**
- * A plain static file server for the built site, as a static host would serve it, plus the
- * cross-origin isolation headers. Used by `npm start` and by the end-to-end tests.
+ * The built site as a static host serves it, plus the cross-origin isolation headers. Used by
+ * `npm start`, `npm run preview`, the lesson runner and the end-to-end tests. Files are served by
+ * sirv; this layer decodes the address once (refusing malformed escapes and `..` segments, which
+ * a bare decodeURIComponent would throw on or let through) and maps the base and mounts.
  */
 export function startStaticServer(options: StaticServerOptions): Promise<{ server: Server; url: string }> {
-  const root = resolve(options.root);
   const base = normaliseBase(options.base ?? '/');
-  const isolate = options.isolate ?? true;
-  const server = createServer(async (request, response) => {
-    const headers: Record<string, string> = isolate
-      ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' }
-      : {};
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
-    if (!path.startsWith(base)) {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(`not found: ${path} is outside the site's base ${base}`);
-      return;
-    }
-    path = path.slice(base.length);
-    const mount = Object.entries(options.mounts ?? {}).find(([prefix]) => path.startsWith(prefix));
-    const folder = mount ? resolve(mount[1]) : root;
-    if (mount) path = path.slice(mount[0].length);
-    let file = normalize(join(folder, path));
-    if (file !== folder && !file.startsWith(folder + sep)) {
-      response.writeHead(403, headers).end('forbidden');
-      return;
-    }
-    try {
-      let info = await stat(file);
-      if (info.isDirectory()) {
-        file = join(file, 'index.html');
-        info = await stat(file);
-      }
-      response.writeHead(200, {
-        'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': String(info.size),
-        'Cache-Control': 'no-cache',
-        ...headers,
-      });
-      if (request.method === 'HEAD') response.end();
-      else createReadStream(file).pipe(response);
-    } catch {
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...headers }).end(`not found: ${url.pathname}`);
-    }
+  const isolation: Record<string, string> = options.isolate ?? true
+    ? { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp', 'Cross-Origin-Resource-Policy': 'same-origin' }
+    : {};
+  // dev: files are looked up on each request, so a rebuild under a running server is served as it is.
+  const serve = (folder: string): Handler => sirv(resolve(folder), {
+    dev: true,
+    etag: true,
+    dotfiles: false,
+    setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache'),
+  });
+  const mounts = Object.entries(options.mounts ?? {}).map(([prefix, folder]) => ({ prefix, handler: serve(folder) }));
+  const site = serve(options.root);
+
+  const server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(isolation)) response.setHeader(name, value);
+    const refuse = (status: number, message: string) => {
+      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(message);
+    };
+    const raw = request.url ?? '/';
+    const rawPath = raw.split(/[?#]/, 1)[0]!;
+    const path = decodePath(rawPath);
+    if (path === undefined) return refuse(400, `bad request: the address has a malformed %-escape: ${rawPath}`);
+    if (/[\0\\]/.test(path) || path.split('/').includes('..')) return refuse(400, `bad request: the address leaves the site: ${rawPath}`);
+    if (!path.startsWith(base)) return refuse(404, `not found: ${path} is outside the site's base ${base}`);
+
+    let inSite = path.slice(base.length);
+    const mount = mounts.find(({ prefix }) => inSite.startsWith(prefix));
+    if (mount) inSite = inSite.slice(mount.prefix.length);
+    // sirv decodes its path with decodeURI: a literal % is written as %25 so it comes back as itself.
+    (request as ParsedRequest)._parsedUrl = { pathname: `/${inSite}`.replace(/%/g, '%25'), search: '', raw };
+    (mount?.handler ?? site)(request, response, () => refuse(404, `not found: ${path}`));
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
@@ -87,6 +67,15 @@ export function startStaticServer(options: StaticServerOptions): Promise<{ serve
       resolvePromise({ server, url: `http://${options.host ?? '127.0.0.1'}:${port}${base}` });
     });
   });
+}
+
+/** The path with every %-escape decoded once, or undefined when an escape is malformed. */
+function decodePath(rawPath: string): string | undefined {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
 }
 
 function normaliseBase(base: string): string {
