@@ -83,13 +83,18 @@ const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell
 
 let runtimePromise: Promise<ReturnType<typeof import('./runtime').createRuntime>> | undefined;
 function runtime() {
-  runtimePromise ??= import('./runtime').then(({ createRuntime }) =>
-    createRuntime({
-      datasetUrl: `${base}data/`,
-      maxEpochs: Number.isInteger(maxEpochsParam) && maxEpochsParam > 0 ? maxEpochsParam : undefined,
-      onStatus: (text) => { if (kernelStatus) kernelStatus.textContent = text; },
-      onMemory: showMemory,
-    }));
+  if (!runtimePromise) {
+    runtimePromise = import('./runtime').then(({ createRuntime }) =>
+      createRuntime({
+        datasetUrl: `${base}data/`,
+        maxEpochs: Number.isInteger(maxEpochsParam) && maxEpochsParam > 0 ? maxEpochsParam : undefined,
+        onStatus: (text) => { if (kernelStatus) kernelStatus.textContent = text; },
+        onMemory: showMemory,
+        text: t,
+      }));
+    // Code that failed to load is fetched again by the next Run; a kernel that loaded keeps its scope.
+    runtimePromise.catch(() => { runtimePromise = undefined; });
+  }
   return runtimePromise;
 }
 
@@ -114,17 +119,34 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
   const result = queue.then(async () => {
     const started = performance.now();
     setState(cell, 'running', t.running);
-    const kernel = await runtime();
-    kernel.setCells(cells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
-    cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
-    const state = await cell.current.finished;
-    cell.current = undefined;
+    let state: 'done' | 'error';
+    try {
+      const kernel = await runtime();
+      kernel.setCells(cells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
+      cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
+      state = await cell.current.finished;
+    } catch (error) {
+      // The kernel could not load or start (its code or TF.js failed to fetch): the cell fails and says so.
+      showKernelFailure(cell, error);
+      state = 'error';
+    } finally {
+      cell.current = undefined;
+    }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     setState(cell, state, state === 'done' ? t.doneIn(seconds) : t.error);
     return state;
   });
   queue = result.catch(() => undefined);
   return result;
+}
+
+function showKernelFailure(cell: PageCell, error: unknown): void {
+  const box = document.createElement('div');
+  box.className = 'nb-error';
+  box.setAttribute('data-kernel-failed', '');
+  box.lang = document.documentElement.lang;
+  box.textContent = t.kernelFailed(error instanceof Error ? error.message : String(error));
+  cell.output.replaceChildren(box);
 }
 
 async function runAll(): Promise<void> {

@@ -3,6 +3,7 @@ import { renderConsoleLine, renderError, renderValue } from '../notebook/display
 import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
 import type { CellContext } from '../lessonKit/context';
 import { isOutOfMemory } from '../notebook/errors';
+import type { NotebookText } from '../notebook/notebookText';
 
 type TF = typeof import('@tensorflow/tfjs');
 
@@ -19,6 +20,8 @@ export interface RuntimeOptions {
   onStatus?: (text: string) => void;
   /** TF.js memory, read after every run and every {@link MEMORY_POLL_MS} while a cell runs. */
   onMemory?: (memory: MemoryReading) => void;
+  /** The kernel's notices in the page's language. */
+  text: Pick<NotebookText, 'backendUnknown'>;
 }
 
 const MEMORY_POLL_MS = 500;
@@ -57,6 +60,9 @@ export function createRuntime(options: RuntimeOptions) {
     output.append(isDisplayable(value) ? value[DISPLAY](document) : renderValue(value, document));
   }
 
+  // The first run on a page with an unknown ?backend= says so; later runs keep the kernel line only.
+  let backendNoticeShown = false;
+
   function run(cell: CellSource, output: HTMLElement): CellRun {
     const stopRequested = new AbortController();
     const interrupt = new AbortController();
@@ -87,6 +93,11 @@ export function createRuntime(options: RuntimeOptions) {
       const [{ createLessonLibrary }, backend] = await Promise.all([import('../lessonKit/library'), import('./tfBackend')]);
       const info = await backend.initBackend();
       const tf = await backend.tensorflow();
+      if (info.unknownRequest && !backendNoticeShown) {
+        backendNoticeShown = true;
+        const { requested, available } = info.unknownRequest;
+        output.append(notice(options.text.backendUnknown(requested, available, info.name), 'data-backend-unknown'));
+      }
       disposeOptimizersOnRecompile(tf, inUse);
       const builtins = { ...createLessonLibrary(context), console: cellConsole(output) };
       const poll = options.onMemory ? setInterval(() => readMemory(tf), MEMORY_POLL_MS) : undefined;
@@ -99,11 +110,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (result.status === 'error') {
         output.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
         if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
-          const notice = document.createElement('p');
-          notice.className = 'notice';
-          notice.setAttribute('data-backend-restarted', '');
-          notice.textContent = 'TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.';
-          output.append(notice);
+          output.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
         }
         return 'error';
       }
@@ -222,6 +229,16 @@ async function recoverBackend(tf: TF, name: string): Promise<boolean> {
   if (!(await tf.setBackend(name))) await tf.setBackend('cpu');
   await tf.ready();
   return false;
+}
+
+function notice(text: string, hook: string): HTMLElement {
+  const element = document.createElement('p');
+  element.className = 'notice';
+  element.setAttribute(hook, '');
+  element.textContent = text;
+  // Cell output is marked English; the kernel's own notices are in the page's language.
+  element.lang = document.documentElement.lang || 'en';
+  return element;
 }
 
 function asObject(error: unknown): object {

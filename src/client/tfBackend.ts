@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { readBackendRequest } from './backendRequest';
 import { setTrainingPath, trainingSetup, type TrainingPath } from '../ml/fast';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
@@ -11,6 +12,8 @@ export interface BackendInfo {
   crossOriginIsolated: boolean;
   /** "fast": the course's kernels (wasm only); "stock": plain TF.js. `?training=stock` in the address forces stock. */
   trainingPath: TrainingPath;
+  /** `?backend=` named no backend of this page: what it asked for and what there is. */
+  unknownRequest?: { requested: string; available: string[] };
 }
 
 let ready: Promise<BackendInfo> | undefined;
@@ -34,16 +37,26 @@ export function initBackend(): Promise<BackendInfo> {
     const params = new URLSearchParams(location.search);
     const training = params.get('training');
     if (training === 'stock' || training === 'fast') setTrainingPath(training);
-    const requested = params.get('backend');
-    const [preferred, reason] = requested ? [requested, 'chosen in the page address'] : chooseBackend();
+    const request = readBackendRequest(params.get('backend'), Object.keys(tf.engine().registryFactory));
+    const [preferred, reason] = request.kind === 'known' ? [request.name, 'chosen in the page address'] : chooseBackend();
+    const unknownRequest = request.kind === 'unknown' ? { requested: request.requested, available: request.available } : undefined;
     let name = preferred;
     if (!(await tf.setBackend(preferred))) {
       name = 'cpu';
       await tf.setBackend('cpu');
     }
     await tf.ready();
-    return { name, reason: name === preferred ? reason : `${preferred} failed to start`, crossOriginIsolated: globalThis.crossOriginIsolated === true, trainingPath: trainingSetup().path };
+    const why = name === preferred ? reason : `${preferred} failed to start`;
+    return {
+      name,
+      reason: unknownRequest ? `?backend=${unknownRequest.requested} is not a backend here; ${why}` : why,
+      unknownRequest,
+      crossOriginIsolated: globalThis.crossOriginIsolated === true,
+      trainingPath: trainingSetup().path,
+    };
   })();
+  // A start that failed (its code could not be fetched) is tried again by the next run.
+  ready.catch(() => { ready = undefined; });
   return ready;
 }
 

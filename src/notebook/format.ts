@@ -46,3 +46,8 @@ export function formatPropertyKey(key: string | symbol): string {
   if (typeof key === 'symbol') return `[${key.toString()}]`;
   return IDENTIFIER.test(key) || /^(0|[1-9]\d*)$/.test(key) ? key : JSON.stringify(key);
 }
+
+/** Names as a sentence lists them: "cpu, wasm and webgl" (`and` and the separator in the page's language). */
+export function formatList(names: readonly string[], and = 'and', separator = ', '): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(separator)} ${and} ${names.at(-1)}`;
+}

@@ -4,6 +4,7 @@
  * print — their output, errors, the kernel's backend line — is the same in both: the cells are shared.
  */
 import type { Lang } from '../layouts/i18n';
+import { formatList } from './format';
 
 export interface NotebookText {
   cellLabel(number: string | number): string;
@@ -32,6 +33,10 @@ export interface NotebookText {
   editConflict(savedAt: string): string;
   useMine: string;
   keepNew: string;
+  /** `?backend=` named no backend of this page; training runs on `chosen`. */
+  backendUnknown(requested: string, available: string[], chosen: string): string;
+  /** The kernel itself (its code, TF.js) could not be loaded or started. */
+  kernelFailed(message: string): string;
 }
 
 export const notebookText: Record<Lang, NotebookText> = {
@@ -62,6 +67,9 @@ export const notebookText: Record<Lang, NotebookText> = {
     editConflict: (savedAt) => `You edited this cell on ${savedAt}, and the lesson's code for it has changed since. Your edit was not applied.`,
     useMine: 'Use my edit',
     keepNew: "Keep the lesson's new code",
+    backendUnknown: (requested, available, chosen) =>
+      `?backend=${requested} is not a TensorFlow.js backend of this page (it has ${formatList(available)}), so the cells run on ${chosen}, the automatic choice. Use ${available.map((name) => `?backend=${name}`).join(', ')} or no ?backend= at all.`,
+    kernelFailed: (message) => `The notebook could not start: ${message}. Check the network connection and press Run again; if it keeps failing, reload the page.`,
   },
   zh: {
     cellLabel: (n) => `代码单元格 ${n}`,
@@ -90,6 +98,9 @@ export const notebookText: Record<Lang, NotebookText> = {
     editConflict: (savedAt) => `你在 ${savedAt} 修改过这个单元格，而课程中这个单元格的代码后来改变了。你的修改没有被应用。`,
     useMine: '使用我的修改',
     keepNew: '保留课程的新代码',
+    backendUnknown: (requested, available, chosen) =>
+      `?backend=${requested} 不是本页的 TensorFlow.js 后端（本页有 ${formatList(available, '和', '、')}），所以单元格在自动选择的 ${chosen} 上运行。请使用 ${available.map((name) => `?backend=${name}`).join('、')}，或者去掉 ?backend=。`,
+    kernelFailed: (message) => `笔记本无法启动：${message}。请检查网络连接后再按“运行”；如果一直失败，请重新加载页面。`,
   },
 };
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { output, runCode, useBrowser } from './helpers';
+
+// Issue 14, items 1–7: the reader's work in the browser is never lost or misreported silently.
+const siteUrl = inject('siteUrl');
+const browser = useBrowser();
+
+async function openLesson(path: string, context: Pick<Browser, 'newPage'> = browser()): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${siteUrl}${path}`);
+  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  return page;
+}
+
+describe('an unknown ?backend= in the address (item 4)', () => {
+  const pages: Page[] = [];
+  afterAll(async () => {
+    for (const page of pages) await page.close();
+  });
+
+  it.each([
+    ['foo', /\?backend=foo is not a TensorFlow\.js backend of this page \(it has cpu, wasm and webgl\)/],
+    ['webgpu', /\?backend=webgpu is not a TensorFlow\.js backend of this page \(it has cpu, wasm and webgl\)/],
+  ])('?backend=%s: the cell runs on the automatic choice and says which backends exist', async (requested, notice) => {
+    const page = await openLesson(`lessons/01-baseline/?backend=${requested}`);
+    pages.push(page);
+    expect(await runCode(page, 'load', '6 * 7', 60_000)).toBe('done');
+    const text = await output(page, 'load').textContent();
+    expect(text).toMatch(notice);
+    expect(text).toContain('42');
+    await expect(page.locator('[data-kernel-status]').textContent()).resolves.toMatch(/^TensorFlow\.js backend: (wasm|webgl) \(\?backend=\S+ is not a backend here/);
+  });
+
+  it('?backend=WASM is read as wasm', async () => {
+    const page = await openLesson('lessons/01-baseline/?backend=WASM');
+    pages.push(page);
+    expect(await runCode(page, 'load', '6 * 7', 60_000)).toBe('done');
+    await expect(output(page, 'load').textContent()).resolves.toBe('42');
+    await expect(page.locator('[data-kernel-status]').textContent()).resolves.toMatch(/^TensorFlow\.js backend: wasm \(chosen in the page address/);
+  });
+
+  it('a kernel that fails to start fails the cell with its message instead of leaving it "running"', async () => {
+    // No service worker, so the page's own requests reach the route below.
+    const context = await browser().newContext({ serviceWorkers: 'block' });
+    const page = await openLesson('lessons/01-baseline/', context);
+    pages.push(page);
+    // The kernel's code cannot be fetched (a deployment replaced it, or the network is gone).
+    await page.route(/\/_astro\/runtime[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+    expect(await runCode(page, 'load', '6 * 7', 60_000)).toBe('error');
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/^The notebook could not start: .+/);
+  });
+});
