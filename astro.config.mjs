@@ -19,6 +19,8 @@ export default defineConfig({
   // version for search engines (<link rel="alternate" hreflang>), which must be an absolute address.
   site: process.env.COURSE_SITE || undefined,
   trailingSlash: 'ignore',
+  // A build of other lessons (COURSE_LESSONS, src/lessons/layout.ts) keeps its content cache apart from the course's.
+  cacheDir: process.env.COURSE_CACHE_DIR || undefined,
   // offlineManifest lists the built files the service worker saves for offline use; hostHeaders writes
   // _headers (Netlify, Cloudflare Pages) for the base path.
   integrations: [mdx(), offlineManifest(), hostHeaders()],

@@ -25,6 +25,7 @@ export const ui = {
     lessonsNav: 'Lessons',
     onThisPage: 'On this page',
     inArticle: 'In the article:',
+    untranslated: '(not yet translated: in English)',
   },
   zh: {
     htmlLang: 'zh-CN',
@@ -47,6 +48,7 @@ export const ui = {
     lessonsNav: '课程',
     onThisPage: '本页内容',
     inArticle: '对应文章：',
+    untranslated: '（尚未翻译，英文）',
   },
 } as const;
 

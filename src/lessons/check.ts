@@ -4,21 +4,32 @@
  * - the cells/ files are well named and numbered (src/lessons/cells.ts);
  * - every prose file places each cell exactly once, in run order, so both languages show the same cells;
  * - a translation has the English prose's frontmatter keys;
- * - the folder number is the lesson's `order:`.
+ * - the folder number is the lesson's `order:`;
+ * - the lessons folder holds only lesson folders, and a lesson folder only what a lesson is made of.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGS } from '../layouts/i18n';
 import { lessonCells, type LessonCell } from './cells';
-import { LESSON_FOLDER, LESSONS_ROOT, lessonFolders, proseFileName } from './layout';
+import { LESSON_FOLDER, LESSON_SUBFOLDERS, LESSONS_ROOT, lessonFolders, proseFileName } from './layout';
 import { cellReferences, frontmatterKeys, frontmatterText } from './prose';
 
 /** Every problem of the lessons under `root`, one message each, naming the file. Empty when all is well. */
 export function lessonProblems(root = LESSONS_ROOT): string[] {
-  return lessonFolders(root).flatMap((folder) => folderProblems(join(root, folder), folder));
+  if (!existsSync(root)) return [`${root}: no lessons folder`];
+  const strays = readdirSync(root).filter((name) => !name.startsWith('.') && !LESSON_FOLDER.test(name))
+    .map((name) => `${join(root, name)}: not a lesson folder — a lesson is a folder named NN-slug (two digits for its place in the course, then its name in lower case, e.g. 08-weight-decay)`);
+  return [...strays, ...lessonFolders(root).flatMap((folder) => folderProblems(join(root, folder), folder))];
 }
 
+/** What a lesson folder may hold: its prose files and its subfolders. */
+const LESSON_ENTRIES = new Set<string>([...LANGS.map(proseFileName), ...Object.values(LESSON_SUBFOLDERS)]);
+
 function folderProblems(dir: string, folder: string): string[] {
+  const unknown = readdirSync(dir).filter((name) => !name.startsWith('.') && !LESSON_ENTRIES.has(name));
+  if (unknown.length > 0) {
+    return unknown.map((name) => `${join(dir, name)}: a lesson folder holds only ${[...LESSON_ENTRIES].join(', ')}${name === 'index.mdx' ? ' (the English prose is en.mdx)' : ''}`);
+  }
   let cells: LessonCell[];
   try {
     cells = lessonCells(dir);

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
 import { cell, meterTensors, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { lessonFolders } from '../../src/lessons/layout';
 
 // Issue 6, "cells that cannot hurt the reader": runaway code, errors, memory, export, safety.
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
-const LESSONS = ['01-baseline', '02-early-stopping', '03-dropout', '04-batch-normalization', '05-augmentation', '06-checkpointing', '07-all-together'];
 const browser = useBrowser();
 
 async function openLesson(path: string): Promise<Page> {
@@ -264,7 +264,7 @@ describe('edits survive: export as .ipynb', () => {
 describe('safety: nothing runs without the reader', () => {
   it('opening any lesson page runs no cell and does not load TensorFlow.js, even with saved edits', async () => {
     const page = await browser().newPage();
-    for (const lesson of LESSONS) {
+    for (const lesson of lessonFolders()) {
       await page.goto(`${siteUrl}lessons/${lesson}/`);
       const firstCell = await page.locator('[data-cell]').first().getAttribute('data-cell');
       // A saved edit that would show itself if it ran.

@@ -105,6 +105,21 @@ describe('lessonProblems (npm run build runs it before Astro)', () => {
     expect(problems[1]).toContain(`${join(fixture.root, '02-b', 'en.mdx')}:8: a cell's code lives in the lesson's cells/ folder`);
   });
 
+  it('reports what a lessons folder or a lesson folder should not hold', () => {
+    twoCells();
+    fixture.write('01-a/en.mdx', prose('A', 1, '<Cell id="load" />\n\n<Cell id="show" />\n'));
+    fixture.write('01-a/index.mdx', 'old layout');
+    fixture.write('weight-decay/en.mdx', prose('W', 8, ''));
+    expect(lessonProblems(fixture.root)).toEqual([
+      `${join(fixture.root, 'weight-decay')}: not a lesson folder — a lesson is a folder named NN-slug (two digits for its place in the course, then its name in lower case, e.g. 08-weight-decay)`,
+      `${join(fixture.root, '01-a', 'index.mdx')}: a lesson folder holds only en.mdx, zh.mdx, cells, exercises, references (the English prose is en.mdx)`,
+    ]);
+  });
+
+  it('accepts the English-only draft fixture lesson', () => {
+    expect(lessonProblems('test/fixtures/lessons')).toEqual([]);
+  });
+
   it('finds none in this repository', () => {
     expect(lessonProblems()).toEqual([]);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { lessonFrontmatter } from '../../src/lib/lessonSchema';
-import { neighbours, sortLessons } from '../../src/lib/lessonOrder';
+import { lessonFrontmatter } from '../../src/lessons/frontmatter';
+import { neighbours, sortLessons } from '../../src/lessons/order';
 import { lessonFolders, LESSONS_ROOT } from '../../src/lessons/layout';
 
 const lesson = (id: string, order: number) => ({ id, data: { order, title: id } });
