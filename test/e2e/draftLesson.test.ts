@@ -1,7 +1,7 @@
 /**
  * A contributor adds a lesson in English only (test/fixtures/lessons/90-draft-lesson: one folder, en.mdx and
  * two cells, nothing registered anywhere). The course built with it beside a translated lesson must pass the
- * build's lesson check, list the draft on both indexes (on the Chinese one as not yet translated, linking to the
+ * lesson check and the cells' type check, list the draft on both indexes (on the Chinese one as not yet translated, linking to the
  * English page), link to it from its neighbour in both languages, and run its cells.
  */
 import { execFile } from 'node:child_process';
@@ -28,8 +28,9 @@ beforeAll(async () => {
   cpSync('content/lessons/01-baseline', join(lessons, '01-baseline'), { recursive: true });
   cpSync(join('test/fixtures/lessons', DRAFT), join(lessons, DRAFT), { recursive: true });
   const env = { COURSE_LESSONS: lessons, COURSE_CACHE_DIR: join(temp, 'cache') };
-  // The check npm run build runs before Astro: an English-only lesson is not a problem.
+  // What npm test runs before Astro: the lesson check (an English-only lesson is not a problem) and the cells' type check.
   await promisify(execFile)('npx', ['tsx', 'scripts/check-lessons.ts'], { env: { ...process.env, ...env } });
+  await promisify(execFile)('npx', ['tsx', 'scripts/typecheck-cells.ts', '--lessons', lessons]);
   await buildCourse(join(temp, 'dist'), env);
   ({ server, url: siteUrl } = await startStaticServer({ root: join(temp, 'dist') }));
 }, 300_000);
