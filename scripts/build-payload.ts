@@ -6,9 +6,9 @@
  */
 import { basename, resolve } from 'node:path';
 import { buildWebPayload, DEFAULT_JPEG_QUALITY, type BuildProgress } from './lib/dataset/buildWebPayload';
-import { abortOnInterrupt, failUsage, parseCommandLine, slug } from './lib/cli';
+import { abortOnInterrupt, exitCodeFor, failUsage, parseCommandLine, slug } from './lib/cli';
 
-const COMMAND = { name: 'build-payload', usage: `usage: npx tsx scripts/build-payload.ts <articleLayoutDir> [--out public/data] [--id <slug>] [--title <text>]
+const COMMAND = { name: 'build-payload', usage: `usage: npx tsx scripts/build-payload.ts <datasetDir> [--out public/data] [--id <slug>] [--title <text>]
        [--source imported|generated] [--origin <text>] [--quality 1-100]` };
 
 function megabytes(bytes: number): string {
@@ -30,6 +30,9 @@ function progressReporter(): (progress: BuildProgress) => void {
   };
 }
 
+// Ctrl-C stops cleanly: the builder removes its staging folder and the old payload stays.
+const signal = abortOnInterrupt('stopping and removing the partial payload');
+
 async function main(): Promise<void> {
   const { values, input: sourceDir } = parseCommandLine(COMMAND, {
     out: { type: 'string', default: 'public/data' },
@@ -45,8 +48,6 @@ async function main(): Promise<void> {
   if (!Number.isInteger(jpegQuality) || jpegQuality < 1 || jpegQuality > 100) failUsage(COMMAND, `--quality must be an integer from 1 to 100, got "${values.quality}"`);
   const folderName = basename(resolve(sourceDir));
 
-  // Ctrl-C stops cleanly: the builder removes its temporary folder and the old payload stays.
-  const signal = abortOnInterrupt('stopping and removing the partial payload');
 
   const summary = await buildWebPayload({
     sourceDir,
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  console.error(`build-payload: ${error.name === 'AbortError' ? 'interrupted' : error.message}`);
-  process.exit(error.name === 'AbortError' ? 130 : 1);
+  const interruptedBy = signal.interruptedBy();
+  console.error(`build-payload: ${interruptedBy ? 'interrupted' : error.message}`);
+  process.exit(interruptedBy ? exitCodeFor(interruptedBy) : 1);
 });

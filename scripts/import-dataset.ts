@@ -1,26 +1,25 @@
 /**
  * Imports a dataset as the course's active one (public/data), with a data-quality report.
  *
- *   npm run dataset:import -- <folder | folder above it | Dataset.zip | Kaggle folder> [--id <slug>] [--title <text>]
+ *   npm run dataset:import -- <folder | folder above it | Dataset.zip | Kaggle folder | emergency/ + other/> [--id <slug>] [--title <text>]
  *
  * The report's JSON copy under data/reports/ is the last line printed. "npm run dataset:default" switches back.
  */
 import { basename, extname, resolve } from 'node:path';
-import { formatReport } from './lib/dataset/formatReport';
+import { formatReport } from '../src/importer/formatReport';
 import { importDataset, type ImportProgress } from './lib/dataset/importDataset';
 import { progressLine } from './lib/progressLine';
-import { abortOnInterrupt, failUsage, parseCommandLine, slug } from './lib/cli';
+import { abortOnInterrupt, exitCodeFor, failUsage, parseCommandLine, slug } from './lib/cli';
 
 const PAYLOAD_DIR = resolve('public/data');
 const REPORTS_DIR = resolve('data/reports');
 const COMMAND = { name: 'dataset:import', usage: `usage: npm run dataset:import -- <path> [--id <slug>] [--title <text>]
   <path>: a folder with emergency_classification.csv and images/ (or the folder above it), a .zip of either,
-          or the Kaggle layout (train.csv [+ test.csv] with images/ or train/ + test/)` };
+          the Kaggle layout (train.csv [+ test.csv] with images/ or train/ + test/),
+          or a folder holding two folders of photos, emergency/ and other/` };
 
 const PHASE_LABELS: Record<ImportProgress['phase'], string> = {
-  extracting: 'Extracting the zip',
-  checking: 'Checking images',
-  normalising: 'Re-encoding to 224×224 JPEG',
+  reading: 'Reading the labels',
   packing: 'Packing images',
   encoding: 'Encoding sprite sheets',
 };
@@ -35,14 +34,14 @@ function phaseReporter(): (progress: ImportProgress) => void {
   };
 }
 
+// Ctrl-C or SIGTERM stops cleanly: the staged payload is removed and the active dataset stays as it was.
+const signal = abortOnInterrupt('stopping and cleaning up');
+
 async function main(): Promise<void> {
   const { values, input } = parseCommandLine(COMMAND, { id: { type: 'string' }, title: { type: 'string' } }, 'dataset path');
   const name = basename(resolve(input), extname(input) === '.zip' ? '.zip' : '');
   const id = values.id ?? slug(name);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) failUsage(COMMAND, `--id must be a lowercase slug such as "av-emergency", got "${id}"`);
-
-  // Ctrl-C stops cleanly: temporary folders are removed and the active dataset stays as it was.
-  const signal = abortOnInterrupt('stopping and cleaning up');
 
   console.log(`Importing ${resolve(input)}`);
   const { report, reportPath } = await importDataset({
@@ -59,8 +58,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: Error) => {
-  const interrupted = error.name === 'AbortError';
-  console.error(`\ndataset:import: ${interrupted ? 'interrupted' : 'failed'}; the active dataset is unchanged.`);
-  if (!interrupted) console.error(error.message);
-  process.exit(interrupted ? 130 : 1);
+  // importDataset swaps the payload in as its very last step, so a failure means the swap did not happen,
+  // except when the swap itself failed half-way (the error says so).
+  const interruptedBy = signal.interruptedBy();
+  const changed = (error as Error & { activeDatasetChanged?: boolean }).activeDatasetChanged === true;
+  console.error(`\ndataset:import: ${interruptedBy ? 'interrupted' : 'failed'}; ${changed ? 'the active dataset is missing until it is put back (see below).' : 'the active dataset is unchanged.'}`);
+  if (!interruptedBy || error.name !== 'AbortError') console.error(error.message);
+  process.exit(interruptedBy ? exitCodeFor(interruptedBy) : 1);
 });

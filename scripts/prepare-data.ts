@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
 import { importDataset } from './lib/dataset/importDataset';
+import { removeStalePayloadFolders } from './lib/dataset/payloadFolder';
 import { REPORT_FILE } from '../src/lib/datasetReport';
 import { progressLine } from './lib/progressLine';
 
@@ -25,6 +26,9 @@ function readJson(path: string): Record<string, any> | undefined {
     return undefined;
   }
 }
+
+// An import that was killed (not interrupted: that cleans up) leaves its staging folder: remove it first.
+for (const line of await removeStalePayloadFolders(PAYLOAD_DIR)) console.log(line);
 
 const manifest = readJson(resolve(PAYLOAD_DIR, 'manifest.json'));
 // A payload from before reports existed is rebuilt once, so the data page has a report to show.
@@ -49,7 +53,7 @@ if (keepImported) {
     input: GENERATED_DIR,
     payloadDir: PAYLOAD_DIR,
     dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin },
-    onProgress: (p) => progress.update(p.done, p.total),
+    onProgress: (p) => { if (p.phase === 'packing') progress.update(p.done, p.total); },
   });
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
   progress.done(`Packed ${summary.manifest.count} images into ${PAYLOAD_DIR}: 64×64 ${mb(summary.spriteBytes[64] ?? 0)}, 32×32 ${mb(summary.spriteBytes[32] ?? 0)}, 224×224 originals ${mb(summary.originalBytes)} (${summary.seconds.toFixed(1)} s)`);

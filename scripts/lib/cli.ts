@@ -35,13 +35,23 @@ export function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'dataset';
 }
 
-/** Ctrl-C aborts the returned signal (the command cleans up); a second Ctrl-C quits at once. */
-export function abortOnInterrupt(message: string): AbortSignal {
+/** The exit code of a process ended by `signal` (128 + its number): 130 for SIGINT, 143 for SIGTERM. */
+export const exitCodeFor = (signal: 'SIGINT' | 'SIGTERM') => 128 + (signal === 'SIGINT' ? 2 : 15);
+
+/**
+ * Ctrl-C (SIGINT) or SIGTERM aborts the returned signal and the command cleans up; a second one quits at once
+ * (what is left is removed at the next start). `interruptedBy()` says which signal it was.
+ */
+export function abortOnInterrupt(message: string): AbortSignal & { interruptedBy(): 'SIGINT' | 'SIGTERM' | undefined } {
   const abort = new AbortController();
-  process.once('SIGINT', () => {
-    console.error(`\ninterrupted: ${message} (Ctrl-C again to quit at once)…`);
+  let received: 'SIGINT' | 'SIGTERM' | undefined;
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (received) process.exit(exitCodeFor(signal));
+    received = signal;
+    console.error(`\ninterrupted (${signal}): ${message} (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} again to quit at once)…`);
     abort.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
-  return abort.signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return Object.assign(abort.signal, { interruptedBy: () => received });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -8,6 +8,8 @@ import type { AstroIntegration } from 'astro';
 const KEEP = /\.(html|js|css|wasm|svg|json|jpg|png|webp|woff2|ico)$/i;
 /** Not saved ahead: the 224×224 originals (loaded only on request; kept once used), build leftovers, Pagefind's index. */
 const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$)/;
+/** Beside the payload in public/ while an import runs (see scripts/lib/dataset/payloadFolder.ts): never part of a build. */
+const IMPORT_LEFTOVER = /^data\.(partial-.*|lock)$/;
 
 export interface OfflineManifest {
   /** Changes whenever any listed file changes: the service worker keeps one saved copy per version. */
@@ -17,19 +19,52 @@ export interface OfflineManifest {
   bytes: number;
 }
 
+/** The files of the active dataset in dist/data/: its manifest, its report and the sheets the manifest names. */
+async function activeDatasetFiles(dir: string): Promise<Set<string>> {
+  const files = new Set(['manifest.json', 'report.json']);
+  const manifest = await readFile(join(dir, 'data', 'manifest.json'), 'utf8').then((text) => JSON.parse(text), () => undefined);
+  for (const resolution of Object.values((manifest?.resolutions ?? {}) as Record<string, { shards?: { file: string }[] }>)) {
+    for (const shard of resolution.shards ?? []) files.add(shard.file);
+  }
+  return files;
+}
+
+/**
+ * Removes from a build what is not the active dataset: an import's staging folder or lock copied from public/,
+ * and files in data/ that its manifest does not name. Returns what it removed, relative to `dir`.
+ */
+export async function pruneInactiveDatasetFiles(dir: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const entry of await readdir(dir)) {
+    if (!IMPORT_LEFTOVER.test(entry)) continue;
+    await rm(join(dir, entry), { recursive: true, force: true });
+    removed.push(entry);
+  }
+  const keep = await activeDatasetFiles(dir);
+  for (const entry of await readdir(join(dir, 'data'), { withFileTypes: true }).catch(() => [])) {
+    if (entry.isDirectory() ? entry.name === 'images' : keep.has(entry.name)) continue;
+    await rm(join(dir, 'data', entry.name), { recursive: true, force: true });
+    removed.push(`data/${entry.name}`);
+  }
+  return removed;
+}
+
 export async function buildOfflineManifest(dir: string): Promise<OfflineManifest> {
   const files: string[] = [];
   const hash = createHash('sha256');
+  const dataset = await activeDatasetFiles(dir);
   let bytes = 0;
   const walk = async (folder: string): Promise<void> => {
     for (const entry of (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(folder, entry.name);
       const rel = relative(dir, path).split(sep).join('/');
+      if (folder === dir && IMPORT_LEFTOVER.test(entry.name)) continue;
       if (entry.isDirectory()) {
         if (!SKIP.test(`${rel}/`)) await walk(path);
         continue;
       }
       if (!KEEP.test(rel) || SKIP.test(rel)) continue;
+      if (rel.startsWith('data/') && !dataset.has(rel.slice('data/'.length))) continue;
       const content = await readFile(path);
       hash.update(rel).update(content);
       bytes += content.length;
@@ -46,6 +81,8 @@ export function offlineManifest(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const folder = fileURLToPath(dir);
+        const removed = await pruneInactiveDatasetFiles(folder);
+        if (removed.length > 0) logger.info(`left out of the build, not the active dataset: ${removed.join(', ')}`);
         const manifest = await buildOfflineManifest(folder);
         await writeFile(join(folder, 'offline-manifest.json'), `${JSON.stringify(manifest, null, 1)}\n`);
         logger.info(`offline-manifest.json: ${manifest.files.length} files, ${(manifest.bytes / 1e6).toFixed(1)} MB saved for offline use`);

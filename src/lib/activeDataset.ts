@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseDatasetReport, REPORT_FILE, type DatasetReport } from './datasetReport';
 
 /** What the build serves as the course's dataset, read from the payload's manifest (build time only). */
 export interface ActiveDatasetInfo {
@@ -30,4 +31,11 @@ export function readActiveDataset(): ActiveDatasetInfo {
     emergency: manifest.labels.reduce((sum, label) => sum + label, 0),
     resolutions: Object.keys(manifest.resolutions),
   };
+}
+
+/** The active payload's report, or undefined when it has none (a payload built before reports existed). */
+export function readDatasetReport(payloadDir = PAYLOAD_DIR): DatasetReport | undefined {
+  const path = resolve(payloadDir, REPORT_FILE);
+  if (!existsSync(path)) return undefined;
+  return parseDatasetReport(JSON.parse(readFileSync(path, 'utf8')), path);
 }

@@ -1,12 +1,10 @@
 /**
- * The dataset report: what the importer found in the active dataset (counts, sizes, duplicates, label
- * conflicts, class order, and what that means for the splits). Written by scripts/lib/dataset/importDataset.ts
- * next to the payload's manifest as report.json; read at build time by the data page.
+ * The dataset report: what the importer found in a dataset (counts, sizes, duplicates, label conflicts,
+ * class order, and what that means for the splits). Written by the importer (src/importer/runImport.ts)
+ * next to the payload's manifest as report.json, by the command line and in the page alike; read by the
+ * data page. No Node or DOM APIs: the browser parses it too.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { z } from 'zod';
-import { PAYLOAD_DIR } from './activeDataset';
 
 export const REPORT_FORMAT = 1;
 export const REPORT_FILE = 'report.json';
@@ -56,7 +54,7 @@ export const datasetReportSchema = z.strictObject({
   createdAt: z.string().datetime(),
   dataset: z.strictObject({ id: z.string(), title: z.string(), source: z.enum(['generated', 'imported']), origin: z.string() }),
   /** The imported file or folder, by name only (a full path would publish the importer's machine layout). */
-  input: z.strictObject({ name: z.string(), layout: z.enum(['article', 'kaggle']), zip: z.boolean() }),
+  input: z.strictObject({ name: z.string(), layout: z.enum(['article', 'kaggle', 'folders']), zip: z.boolean() }),
   counts: z.strictObject({ images: count(), emergency: count(), nonEmergency: count(), unlabelled: count() }),
   /** Images without a label (Kaggle's test.csv): kept out of the payload, listed here. */
   unlabelled: z.array(z.string()),
@@ -79,7 +77,7 @@ export const datasetReportSchema = z.strictObject({
   splits: z.strictObject({ article: splitSchema, leakageFree: splitSchema }),
   payload: z.strictObject({ spriteBytes: z.record(z.string(), count()), originalBytes: count() }).optional(),
   warnings: z.array(z.string()),
-  /** Wall time of the whole import; only in the copy under data/reports (the payload's copy is written before it ends). */
+  /** Wall time of the import up to writing the report (the command line's copy under data/reports also counts the swap). */
   seconds: z.number().nonnegative().optional(),
 });
 
@@ -94,13 +92,6 @@ export function parseDatasetReport(json: unknown, source = REPORT_FILE): Dataset
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new Error(`invalid dataset report ${source}: ${problems.join('; ')}`);
-}
-
-/** The active payload's report, or undefined when it has none (a payload built before reports existed). */
-export function readDatasetReport(payloadDir = PAYLOAD_DIR): DatasetReport | undefined {
-  const path = resolve(payloadDir, REPORT_FILE);
-  if (!existsSync(path)) return undefined;
-  return parseDatasetReport(JSON.parse(readFileSync(path, 'utf8')), path);
 }
 
 /** A group of identical images labelled both emergency and non-emergency. */

@@ -57,7 +57,7 @@ export async function loadDataset(baseUrl: string, options: LoadDatasetOptions =
         tilesFromRgba(rgba, width, size, chosen.tilesPerRow, shard.count, pixels, shard.first);
       })
     : manifest.names.map((name, index) => async () => {
-        const blob = await fetchBlob(fetchFile, `${folder}${chosen.directory}${name}`);
+        const blob = await fetchBlob(fetchFile, originalUrl(folder, chosen, name));
         bytes += blob.size;
         const { rgba, width, height } = await decodeImage(blob, size);
         if (width !== size || height !== size) throw new Error(`${name}: decoded to ${width}×${height}, expected ${size}×${size}`);
@@ -72,6 +72,11 @@ export async function loadDataset(baseUrl: string, options: LoadDatasetOptions =
   const labels = Uint8Array.from(manifest.labels);
   const images = new ImageSet(size, pixels, labels, manifest.names, manifest.classes as [string, string]);
   return { images, manifest, bytes, milliseconds: performance.now() - started };
+}
+
+/** The address of one original: the name encoded, since "#", "?" and "%" are legal in file names and not in a URL's path. */
+export function originalUrl(folder: string, resolution: { directory: string }, name: string): string {
+  return `${folder}${resolution.directory}${encodeURIComponent(name)}`;
 }
 
 async function fetchBlob(fetchFile: typeof globalThis.fetch, url: string): Promise<Blob> {

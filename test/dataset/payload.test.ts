@@ -7,15 +7,16 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebPayload, type BuildProgress } from '../../scripts/lib/dataset/buildWebPayload';
-import { parseCsv } from '../../scripts/lib/dataset/csv';
-import { DatasetLayoutError, readArticleLayout } from '../../scripts/lib/dataset/readArticleLayout';
+import { openNodeSource } from '../../scripts/lib/dataset/nodeSource';
+import { parseCsv } from '../../src/importer/csv';
+import { DatasetLayoutError, readLabelledImages } from '../../src/importer/labels';
+import { locateLayout } from '../../src/importer/layout';
 import { isSpriteSheetResolution, parseManifest, type DatasetManifest, type SpriteSheetResolution } from '../../src/ml/manifest';
 import { tilesFromRgba } from '../../src/ml/sprites';
+import { REAL_DATASET } from '../realDataset';
 
 const HEADER = 'image_names,emergency_or_not';
 const DATASET = { id: 'fixture', title: 'Test fixture', source: 'generated', origin: 'test/dataset/payload.test.ts' } as const;
-// The real dataset may sit next to the repository; it is read, never copied into the repo.
-const REAL_DATASET = fileURLToPath(new URL('../../../shared/datasets/av-emergency', import.meta.url));
 
 let workDir: string;
 beforeAll(async () => {
@@ -99,17 +100,22 @@ describe('parseCsv', () => {
   });
 });
 
-describe('readArticleLayout', () => {
+/** The labels of a dataset folder, as the importer reads them before it looks at any image. */
+async function readArticleLayout(root: string) {
+  const source = await openNodeSource(root);
+  return readLabelledImages(source, await locateLayout(source));
+}
+
+describe('reading the labels', () => {
   it('imports a CSV with a BOM, CRLF line ends, quoted fields and extra columns', async () => {
     const csv = `\ufeff${HEADER},source\r\n"0.jpg",1,camera A\r\n1.jpg,"0","camera, B"\r\n 2.jpg , 1 \r\n`;
     const root = await writeArticleDataset('csv-variants', { count: 3, csv, edge: 8 });
     const layout = await readArticleLayout(root);
     expect(layout.rows).toEqual([
-      { name: '0.jpg', label: 1 },
-      { name: '1.jpg', label: 0 },
-      { name: '2.jpg', label: 1 },
+      { name: '0.jpg', path: 'images/0.jpg', label: 1 },
+      { name: '1.jpg', path: 'images/1.jpg', label: 0 },
+      { name: '2.jpg', path: 'images/2.jpg', label: 1 },
     ]);
-    expect(layout.imagesDir).toBe(join(root, 'images'));
   });
 
   const broken: [string, string, RegExp][] = [
@@ -141,10 +147,12 @@ describe('readArticleLayout', () => {
     const empty = join(workDir, 'not-a-dataset');
     await mkdir(empty, { recursive: true });
     await expect(readArticleLayout(empty)).rejects.toThrow(
-      `${join(empty, 'emergency_classification.csv')} not found (expected the article layout: emergency_classification.csv and images/ inside ${empty})`,
+      `${empty}: no dataset found here or one folder down (expected emergency_classification.csv + images/ (the article's layout), train.csv + images/ or train/ (the Kaggle layout), or two folders of photos, emergency/ + other/; found an empty folder)`,
     );
     await writeFile(join(empty, 'emergency_classification.csv'), `${HEADER}\n0.jpg,1\n`);
-    await expect(readArticleLayout(empty)).rejects.toThrow(`${join(empty, 'images')} not found`);
+    await expect(readArticleLayout(empty)).rejects.toThrow(
+      `${join(empty, 'images')} not found (expected the labels in ${join(empty, 'emergency_classification.csv')} and the images in ${join(empty, 'images')}/)`,
+    );
   });
 });
 
@@ -233,7 +241,7 @@ describe('buildWebPayload', () => {
 
     const corrupt = await writeArticleDataset('corrupt', { count: 6, edge: 16 });
     await writeFile(join(corrupt, 'images', '4.jpg'), 'not a jpeg');
-    await expect(buildWebPayload({ sourceDir: corrupt, outDir: target, dataset: DATASET })).rejects.toThrow(/cannot decode .*4\.jpg/);
+    await expect(buildWebPayload({ sourceDir: corrupt, outDir: target, dataset: DATASET })).rejects.toThrow(/^1 of 6 images cannot be used, so nothing was imported:\n {2}.*images\/4\.jpg: not an image/);
 
     const aborted = new AbortController();
     aborted.abort();
@@ -257,7 +265,7 @@ describe('buildWebPayload', () => {
     await rename(join(parent, 'data'), join(parent, `data.partial-${deadPid}-0badc0de-previous`));
     const corrupt = await writeArticleDataset('corrupt-2', { count: 2, edge: 16 });
     await writeFile(join(corrupt, 'images', '1.jpg'), 'not a jpeg');
-    await expect(buildWebPayload({ sourceDir: corrupt, outDir: join(parent, 'data'), dataset: DATASET })).rejects.toThrow(/cannot decode/);
+    await expect(buildWebPayload({ sourceDir: corrupt, outDir: join(parent, 'data'), dataset: DATASET })).rejects.toThrow(/cannot be used/);
     expect(await readFile(join(parent, 'data', 'manifest.json'), 'utf8')).toBe('{"marker":"old payload"}');
     expect(await readdir(parent)).toEqual(['data']);
   });
@@ -272,12 +280,15 @@ describe('buildWebPayload', () => {
     expect(await readdir(notPayload)).toEqual(['favicon.svg']);
   });
 
-  it('rejects originals of different sizes and a sprite size equal to the originals', async () => {
+  it('re-encodes originals of other sizes as 224×224 JPEGs, and rejects a sprite size equal to the originals', async () => {
     const mixed = await writeArticleDataset('mixed-sizes', { count: 2, edge: 16 });
-    await sharp(fixturePixels(1, 20), { raw: { width: 20, height: 20, channels: 3 } }).jpeg().toFile(join(mixed, 'images', '1.jpg'));
-    await expect(buildWebPayload({ sourceDir: mixed, outDir: join(workDir, 'mixed-out'), dataset: DATASET, concurrency: 1 })).rejects.toThrow(
-      /1\.jpg is 20x20 but 0\.jpg is 16x16: originals must all be square and the same size/,
-    );
+    await sharp(fixturePixels(1, 20), { raw: { width: 20, height: 20, channels: 3 } }).png().toFile(join(mixed, 'images', '1.jpg'));
+    const out = join(workDir, 'mixed-out');
+    await buildWebPayload({ sourceDir: mixed, outDir: out, dataset: DATASET, concurrency: 1 });
+    for (const name of ['0.jpg', '1.jpg']) {
+      const { format, width, height, channels } = await sharp(join(out, 'images', name)).metadata();
+      expect([format, width, height, channels], name).toEqual(['jpeg', 224, 224, 3]);
+    }
     await expect(buildWebPayload({ sourceDir, outDir: join(workDir, 'same-out'), dataset: DATASET, resolutions: [224] })).rejects.toThrow(
       "sprite size 224 equals the originals' size",
     );

@@ -8,6 +8,10 @@ export interface ZipInput {
   name: string;
   data?: Uint8Array | string;
   deflate?: boolean;
+  /** The uncompressed size the headers claim (default: the true size); a lie builds a misleading archive. */
+  declaredSize?: number;
+  /** Unix file type and permissions (e.g. 0o120777 for a symbolic link), recorded as made on Unix. */
+  unixMode?: number;
 }
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
@@ -42,14 +46,15 @@ export function makeZip(entries: readonly ZipInput[]): Buffer {
     local.writeUInt16LE(0x21, 12); // date: 1980-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    const declared = entry.declaredSize ?? raw.length;
+    local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(name.length, 26);
     local.writeUInt16LE(0, 28);
     locals.push(local, name, stored);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
+    central.writeUInt16LE(entry.unixMode === undefined ? 20 : 0x0314, 4); // version made by (0x03.. = Unix)
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x800, 8);
     central.writeUInt16LE(method, 10);
@@ -57,8 +62,9 @@ export function makeZip(entries: readonly ZipInput[]): Buffer {
     central.writeUInt16LE(0x21, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(name.length, 28);
+    if (entry.unixMode !== undefined) central.writeUInt32LE(((entry.unixMode & 0xffff) << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
     offset += local.length + name.length + stored.length;

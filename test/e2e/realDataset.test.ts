@@ -8,9 +8,8 @@ import { startStaticServer } from '../../scripts/lib/staticServer';
 import { importDataset } from '../../scripts/lib/dataset/importDataset';
 import { cell, output, runAll, waitForState } from './helpers';
 import { lessonFolders } from '../../src/lessons/layout';
+import { REAL_DATASET } from '../realDataset';
 
-// The article's real images sit beside the repository on CI and developer machines; never in it.
-const REAL_DATASET = resolve('../shared/datasets/av-emergency');
 
 describe.runIf(existsSync(REAL_DATASET))('the lessons on the imported real dataset', () => {
   let browser: Browser;

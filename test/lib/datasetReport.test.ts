@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent, isConflictingGroup, readDatasetReport } from '../../src/lib/datasetReport';
+import { formatPercent, isConflictingGroup } from '../../src/lib/datasetReport';
+import { readDatasetReport } from '../../src/lib/activeDataset';
 
 let dir: string;
 beforeAll(async () => {

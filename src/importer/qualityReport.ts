@@ -3,11 +3,11 @@
  * exact duplicates, duplicates whose labels disagree, unreadable and non-RGB images, whether the file order
  * is sorted by class, and what duplicates do to the article's split compared with a leakage-free one.
  */
-import type { DatasetReport, DuplicateGroupReport, OrderReport, SplitReport } from '../../../src/lib/datasetReport';
-import { countLeakedValidationImages, groupAwareSplitIndices } from '../../../src/ml/groupSplit';
-import { trainTestSplitIndices } from '../../../src/ml/split';
-import type { ImageInspection } from './inspectImages';
-import type { BinaryLabel, LabeledImage } from './readArticleLayout';
+import type { DatasetReport, DuplicateGroupReport, OrderReport, SplitReport } from '../lib/datasetReport';
+import { countLeakedValidationImages, groupAwareSplitIndices } from '../ml/groupSplit';
+import { trainTestSplitIndices } from '../ml/split';
+import type { BinaryLabel, LabeledImage } from './labels';
+import { isPlainRgb, type ImageInspection } from './packImages';
 
 export const ARTICLE_TEST_SIZE = 0.3;
 export const ARTICLE_SEED = 42;
@@ -23,7 +23,8 @@ export type QualityFindings = Pick<DatasetReport, 'sizes' | 'quality' | 'splits'
   warnings: string[];
 };
 
-export function buildQualityReport(rows: readonly LabeledImage[], inspections: readonly ImageInspection[]): QualityFindings {
+/** `orderSource` names what lists the images in order in the explanation: "the CSV", "the folders". */
+export function buildQualityReport(rows: readonly LabeledImage[], inspections: readonly ImageInspection[], orderSource = 'the CSV'): QualityFindings {
   if (rows.length !== inspections.length) throw new Error(`buildQualityReport: ${rows.length} rows but ${inspections.length} inspections`);
   const labels = rows.map((row) => row.label);
   const emergency = labels.filter((label) => label === 1).length;
@@ -56,7 +57,7 @@ export function buildQualityReport(rows: readonly LabeledImage[], inspections: r
       notRgb: inspections
         .filter((inspection) => !inspection.problem && !isPlainRgb(inspection))
         .map(({ name, channels, space, hasAlpha }) => ({ name, channels, space, hasAlpha })),
-      order: analyseOrder(labels),
+      order: analyseOrder(labels, orderSource),
     },
     splits: {
       article: describeSplit(article.train, article.validation, labels, groups, 0, 'scikit-learn train_test_split(test_size=0.3, random_state=42), as in the article'),
@@ -64,10 +65,6 @@ export function buildQualityReport(rows: readonly LabeledImage[], inspections: r
     },
     warnings,
   };
-}
-
-export function isPlainRgb(inspection: Pick<ImageInspection, 'channels' | 'space' | 'hasAlpha'>): boolean {
-  return inspection.channels === 3 && inspection.space === 'srgb' && !inspection.hasAlpha;
 }
 
 /** Indices that share a key, as groups of two or more, each ascending, ordered by first index. Undefined keys never match. */
@@ -130,7 +127,7 @@ const percent = (fraction: number) => `${(100 * fraction).toFixed(1)} %`;
  * Is the CSV order sorted by class? Counts runs of equal labels and compares them with a random order of the
  * same labels (Wald–Wolfowitz: mean 2·n₀·n₁/n + 1), and compares the class balance of the two halves.
  */
-export function analyseOrder(labels: readonly BinaryLabel[]): OrderReport {
+export function analyseOrder(labels: readonly BinaryLabel[], orderSource = 'the CSV'): OrderReport {
   const n = labels.length;
   const ones = labels.filter((label) => label === 1).length;
   const zeros = n - ones;
@@ -165,7 +162,7 @@ export function analyseOrder(labels: readonly BinaryLabel[]): OrderReport {
   const explanation = !bothClasses
     ? `Only one class (${className(labels[0] ?? 0)}) is present, so the order says nothing.`
     : verdict === 'sorted'
-      ? `Sorted by class: the CSV lists all ${firstBlock} ${className(labels[0])} images first (rows 1–${firstBlock}), then all ${n - firstBlock} ${className(labels[firstBlock])} ones. ${capitalise(headTail)}; shuffle before splitting (train_test_split does).`
+      ? `Sorted by class: ${orderSource} list${orderSource.endsWith('s') ? '' : 's'} all ${firstBlock} ${className(labels[0])} images first (rows 1–${firstBlock}), then all ${n - firstBlock} ${className(labels[firstBlock])} ones. ${capitalise(headTail)}; shuffle before splitting (train_test_split does).`
       : verdict === 'grouped'
         ? `Grouped by class: ${runs} runs of one label where a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}; the first half is ${percent(firstHalfEmergency)} emergency, the second ${percent(secondHalfEmergency)}. ${capitalise(headTail)}; shuffle before splitting.`
         : `Not grouped by class: ${runs} runs of one label (a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}); the halves are ${percent(firstHalfEmergency)} and ${percent(secondHalfEmergency)} emergency.`;

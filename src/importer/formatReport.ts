@@ -1,14 +1,16 @@
-/** The dataset report as the lines a terminal shows after an import (the JSON has the full lists). */
-import { formatMegabytes, formatPercent, type DatasetReport, type SplitReport } from '../../../src/lib/datasetReport';
+/** The dataset report as the lines a terminal shows after an import (the JSON has the full lists); names are printed escaped. */
+import { formatMegabytes, formatPercent, type DatasetReport, type SplitReport } from '../lib/datasetReport';
+import { printable } from './names';
 
 // Duplicate groups listed by name in the terminal; the JSON and the data page list them all.
 const MAX_GROUPS_SHOWN = 5;
 
 export function formatReport(report: DatasetReport): string[] {
   const { counts, quality, splits } = report;
-  const layout = `${report.input.layout === 'article' ? 'article' : 'Kaggle'} layout${report.input.zip ? ', from a zip' : ''}`;
+  const layoutName = { article: 'article layout', kaggle: 'Kaggle layout', folders: 'two folders of photos' }[report.input.layout];
+  const layout = `${layoutName}${report.input.zip ? ', from a zip' : ''}`;
   const lines = [
-    `Dataset "${report.dataset.id}": ${report.dataset.title} (${layout}: ${report.input.name})`,
+    `Dataset "${report.dataset.id}": ${printable(report.dataset.title)} (${layout}: ${printable(report.input.name)})`,
     `  images: ${counts.images} labelled, ${counts.emergency} emergency (${formatPercent(counts.emergency, counts.images)}), ${counts.nonEmergency} non-emergency; ${counts.unlabelled} unlabelled (kept out of the payload)`,
     `  sizes: ${report.sizes.map((size) => `${size.width}×${size.height} ×${size.count}`).join(', ') || 'none readable'}${report.normalised ? `; ${report.normalised} re-encoded as 224×224 RGB JPEG` : ''}`,
     'Data quality',
@@ -17,8 +19,8 @@ export function formatReport(report: DatasetReport): string[] {
     ...quality.duplicateGroups
       .filter((group) => new Set(group.labels).size > 1)
       .slice(0, MAX_GROUPS_SHOWN)
-      .map((group) => `    ${group.names.map((name, i) => `${name} (${group.labels[i]})`).join(' = ')}`),
-    `  unreadable: ${quality.unreadable.length}${quality.unreadable.length ? ` (${quality.unreadable.slice(0, MAX_GROUPS_SHOWN).map((u) => u.name).join(', ')})` : ''}; not plain RGB: ${quality.notRgb.length}${quality.notRgb.length ? ` (${quality.notRgb.slice(0, MAX_GROUPS_SHOWN).map((u) => `${u.name}: ${u.space}, ${u.channels} channels`).join('; ')})` : ''}`,
+      .map((group) => `    ${group.names.map((name, i) => `${printable(name)} (${group.labels[i]})`).join(' = ')}`),
+    `  unreadable: ${quality.unreadable.length}${quality.unreadable.length ? ` (${quality.unreadable.slice(0, MAX_GROUPS_SHOWN).map((u) => printable(u.name)).join(', ')})` : ''}; not plain RGB: ${quality.notRgb.length}${quality.notRgb.length ? ` (${quality.notRgb.slice(0, MAX_GROUPS_SHOWN).map((u) => `${printable(u.name)}: ${u.space}, ${u.channels} channels`).join('; ')})` : ''}`,
     `  order: ${quality.order.verdict}. ${quality.order.explanation}`,
     `  longest run of one label: ${quality.order.longestRun.length} × ${quality.order.longestRun.label} from row ${quality.order.longestRun.start + 1}`,
     'Splits (70/30, random_state 42)',
@@ -29,7 +31,7 @@ export function formatReport(report: DatasetReport): string[] {
     const sprites = Object.entries(report.payload.spriteBytes).map(([size, bytes]) => `${size}×${size} ${formatMegabytes(bytes)}`);
     lines.push(`Payload: ${[...sprites, `224×224 originals ${formatMegabytes(report.payload.originalBytes)}`].join(', ')}`);
   }
-  for (const warning of report.warnings) lines.push(`warning: ${warning}`);
+  for (const warning of report.warnings) lines.push(`warning: ${printable(warning)}`);
   if (report.seconds !== undefined) lines.push(`Imported in ${report.seconds.toFixed(1)} s.`);
   return lines;
 }

@@ -1,0 +1,167 @@
+/**
+ * The command line's staging area for a payload (src/importer/runImport.ts writes into it): a sibling folder
+ * "<payload>.partial-<pid>-<random>" that replaces the payload in one rename once complete. A lock file
+ * "<payload>.lock" keeps two imports from racing; folders left by an import that died (its process is gone)
+ * are removed, or put back, at the next start.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MANIFEST_FILE } from '../../../src/ml/manifest';
+import type { ImportTarget } from '../../../src/importer/runImport';
+
+const PARTIAL_MARKER = '.partial-';
+
+/** Where the payload's files are written; tests swap it to make a write fail as a full disk does. */
+export interface PayloadFileSystem {
+  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+}
+
+export interface PayloadFolder {
+  target: ImportTarget;
+  stagingDir: string;
+  /** Swaps the staged payload in (the previous one is restored if the swap fails). Nothing can fail after it. */
+  commit(): Promise<void>;
+  /** Removes what was staged, if not committed, and releases the lock. */
+  close(): Promise<void>;
+}
+
+function isProcessRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function pathExists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Cleans up after imports that died: partial folders of processes that are gone are deleted, and a previous
+ * payload moved aside mid-swap is put back if nothing replaced it. Returns what it did, for the log.
+ */
+export async function removeStalePayloadFolders(payloadDir: string): Promise<string[]> {
+  const outDir = resolve(payloadDir);
+  const parent = dirname(outDir);
+  const prefix = `${basename(outDir)}${PARTIAL_MARKER}`;
+  const done: string[] = [];
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    const match = entry.startsWith(prefix) ? /^(\d+)-[0-9a-f]{8}(-previous)?$/.exec(entry.slice(prefix.length)) : null;
+    if (!match || isProcessRunning(Number(match[1]))) continue;
+    const abandoned = join(parent, entry);
+    if (match[2] !== undefined && !(await pathExists(outDir))) {
+      await rename(abandoned, outDir);
+      done.push(`restored ${basename(outDir)} from ${entry}, moved aside by an import that did not finish`);
+    } else {
+      await rm(abandoned, { recursive: true, force: true });
+      done.push(`removed ${entry}, left behind by an import that did not finish`);
+    }
+  }
+  return done;
+}
+
+interface LockInfo {
+  pid: number;
+  token: string;
+  startedAt: string;
+  input: string;
+}
+
+async function acquireLock(lockPath: string, payloadDir: string, input: string): Promise<() => Promise<void>> {
+  const info: LockInfo = { pid: process.pid, token: randomBytes(8).toString('hex'), startedAt: new Date().toISOString(), input };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await writeFile(lockPath, `${JSON.stringify(info)}\n`, { flag: 'wx' });
+      return async () => {
+        const current = await readFile(lockPath, 'utf8').then((text) => JSON.parse(text) as LockInfo, () => undefined);
+        if (current?.token === info.token) await rm(lockPath, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = await readFile(lockPath, 'utf8').then((text) => JSON.parse(text) as LockInfo, () => undefined);
+    if (holder && isProcessRunning(holder.pid)) {
+      throw new Error(`another import into ${payloadDir} is running (process ${holder.pid}, started ${holder.startedAt}, importing ${holder.input}); wait for it to finish or stop it, then try again`);
+    }
+    // The holder died without releasing it (killed): the lock is stale.
+    await rm(lockPath, { force: true });
+  }
+  throw new Error(`cannot take the import lock ${lockPath}: it keeps reappearing`);
+}
+
+/** Refuses to replace a folder that is not a payload, e.g. a mistyped --out pointing at public/. */
+async function assertReplaceable(outDir: string): Promise<void> {
+  const entries = await readdir(outDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw error;
+  });
+  if (entries.length > 0 && !entries.includes(MANIFEST_FILE)) {
+    throw new Error(`refusing to replace ${outDir}: it is not empty and has no ${MANIFEST_FILE}, so it does not look like a dataset payload`);
+  }
+}
+
+export async function openPayloadFolder(payloadDir: string, options: { input: string; fileSystem?: PayloadFileSystem }): Promise<PayloadFolder> {
+  const outDir = resolve(payloadDir);
+  await mkdir(dirname(outDir), { recursive: true });
+  const releaseLock = await acquireLock(`${outDir}.lock`, outDir, options.input);
+  let stagingDir: string | undefined;
+  try {
+    await removeStalePayloadFolders(outDir);
+    await assertReplaceable(outDir);
+    stagingDir = `${outDir}${PARTIAL_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
+    await mkdir(join(stagingDir, 'images'), { recursive: true });
+  } catch (error) {
+    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
+    await releaseLock();
+    throw error;
+  }
+  const staged = stagingDir;
+  const write = options.fileSystem?.writeFile ?? writeFile;
+  let committed = false;
+  return {
+    stagingDir: staged,
+    target: {
+      async write(path, data) {
+        const file = join(staged, path);
+        await write(file, data).catch((error: NodeJS.ErrnoException) => {
+          if (error.code === 'ENOSPC' || error.code === 'EDQUOT') throw new Error(`no space left on the device while writing ${file}: free some space there and import again`);
+          throw error;
+        });
+      },
+    },
+    async commit() {
+      await replaceDirectory(staged, outDir);
+      committed = true;
+    },
+    async close() {
+      if (!committed) await rm(staged, { recursive: true, force: true });
+      await releaseLock();
+    },
+  };
+}
+
+/** Swaps the finished payload in: the old one is moved aside first and restored if the swap fails. */
+async function replaceDirectory(tempDir: string, outDir: string): Promise<void> {
+  if (!(await pathExists(outDir))) {
+    await rename(tempDir, outDir);
+    return;
+  }
+  const previous = `${tempDir}-previous`;
+  await rename(outDir, previous);
+  try {
+    await rename(tempDir, outDir);
+  } catch (error) {
+    await rename(previous, outDir).catch((restoreError: Error) => {
+      // The one case where a failed import changes what is active: say so, and where the old payload is.
+      throw Object.assign(new Error(`${(error as Error).message}; the previous payload could not be put back either (${restoreError.message}): it is in ${previous}, and the next import or build puts it back`), { activeDatasetChanged: true });
+    });
+    throw error;
+  }
+  await rm(previous, { recursive: true, force: true });
+}

@@ -1,0 +1,77 @@
+/**
+ * File names as the importer prints them and compares them. Names come from strangers' archives, so what
+ * reaches a terminal or a page is escaped, and a name that "is not found" although a file is there is
+ * explained by what differs (spaces, Unicode normalisation, letter case).
+ */
+
+// C0 controls, DEL, C1 controls (U+009B is an 8-bit escape some terminals obey), zero-width and bidirectional
+// controls (they reorder or hide text), line and paragraph separators, the byte-order mark.
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** The name with every control or invisible character written as an escape: "\x1b[31mred.jpg". */
+export function printable(text: string): string {
+  return text.replace(INVISIBLE, (char) => {
+    const code = char.charCodeAt(0);
+    return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** `"name"`, escaped for printing. */
+export function quoted(text: string): string {
+  return `"${printable(text)}"`;
+}
+
+/** A name that can be stored in the payload and named in its manifest: no folders, no controls. */
+export function isPlainFileName(name: string): boolean {
+  return name !== '' && name !== '.' && name !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(name);
+}
+
+/**
+ * Why `file` is probably the file `wanted` means, when the two are not equal: "differs by a leading space",
+ * "is the same text in another Unicode normalisation (…)", "differs only in letter case". Undefined when unrelated.
+ */
+export function describeNameDifference(wanted: string, file: string): string | undefined {
+  if (wanted === file) return undefined;
+  const spaces = spaceDifference(wanted, file);
+  if (spaces) return `differs by ${spaces}`;
+  if (wanted.normalize('NFC') === file.normalize('NFC')) {
+    return `is the same text in another Unicode normalisation (${normalisationDetail(wanted, file)}): rename one of them`;
+  }
+  if (wanted.toLowerCase() === file.toLowerCase()) return 'differs only in letter case (names are case-sensitive here)';
+  if (wanted.trim().normalize('NFC').toLowerCase() === file.trim().normalize('NFC').toLowerCase()) return 'differs in spaces, Unicode normalisation or letter case';
+  return undefined;
+}
+
+/** The first of `files` that `wanted` probably means, with what differs. */
+export function findNearName(wanted: string, files: Iterable<string>): { name: string; difference: string } | undefined {
+  for (const name of files) {
+    const difference = describeNameDifference(wanted, name);
+    if (difference) return { name, difference };
+  }
+  return undefined;
+}
+
+function spaceDifference(wanted: string, file: string): string | undefined {
+  if (wanted.trim() !== file.trim()) return undefined;
+  const leading = (text: string) => text.length - text.trimStart().length;
+  const trailing = (text: string) => text.length - text.trimEnd().length;
+  const parts: string[] = [];
+  if (leading(wanted) !== leading(file)) parts.push(Math.abs(leading(wanted) - leading(file)) === 1 ? 'a leading space' : 'leading spaces');
+  if (trailing(wanted) !== trailing(file)) parts.push(Math.abs(trailing(wanted) - trailing(file)) === 1 ? 'a trailing space' : 'trailing spaces');
+  return parts.join(' and ') || 'the kind of white space at its ends';
+}
+
+/** "the CSV has é as U+00E9, the file name as e + U+0301", for the first character written two ways. */
+function normalisationDetail(csvName: string, fileName: string): string {
+  for (const char of csvName.normalize('NFC')) {
+    const parts = [...char.normalize('NFD')];
+    if (parts.length < 2) continue;
+    const spell = (text: string) => (text.includes(char) ? codePoint(char) : parts.map((part, i) => (i === 0 && part < '\u0080' ? part : codePoint(part))).join(' + '));
+    return `the CSV has ${char} as ${spell(csvName)}, the file name as ${spell(fileName)}`;
+  }
+  return 'NFC against NFD';
+}
+
+function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
