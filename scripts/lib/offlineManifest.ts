@@ -10,6 +10,8 @@ const KEEP = /\.(html|js|css|wasm|svg|json|jpg|png|webp|woff2|ico)$/i;
 const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$)/;
 /** Beside the payload in public/ while an import runs (see scripts/lib/dataset/payloadFolder.ts): never part of a build. */
 const IMPORT_LEFTOVER = /^data\.(partial-.*|lock)$/;
+/** A sprite sheet's name (see src/importer/spriteSheets.ts); data/ also holds the data page (index.html). */
+const SPRITE_SHEET = /^x\d+-\d+-[0-9a-f]{8}\.(jpg|png|webp)$/;
 
 export interface OfflineManifest {
   /** Changes whenever any listed file changes: the service worker keeps one saved copy per version. */
@@ -31,7 +33,7 @@ async function activeDatasetFiles(dir: string): Promise<Set<string>> {
 
 /**
  * Removes from a build what is not the active dataset: an import's staging folder or lock copied from public/,
- * and files in data/ that its manifest does not name. Returns what it removed, relative to `dir`.
+ * and sprite sheets in data/ that its manifest does not name. Returns what it removed, relative to `dir`.
  */
 export async function pruneInactiveDatasetFiles(dir: string): Promise<string[]> {
   const removed: string[] = [];
@@ -42,7 +44,7 @@ export async function pruneInactiveDatasetFiles(dir: string): Promise<string[]> 
   }
   const keep = await activeDatasetFiles(dir);
   for (const entry of await readdir(join(dir, 'data'), { withFileTypes: true }).catch(() => [])) {
-    if (entry.isDirectory() ? entry.name === 'images' : keep.has(entry.name)) continue;
+    if (entry.isDirectory() || !SPRITE_SHEET.test(entry.name) || keep.has(entry.name)) continue;
     await rm(join(dir, 'data', entry.name), { recursive: true, force: true });
     removed.push(`data/${entry.name}`);
   }
@@ -64,7 +66,7 @@ export async function buildOfflineManifest(dir: string): Promise<OfflineManifest
         continue;
       }
       if (!KEEP.test(rel) || SKIP.test(rel)) continue;
-      if (rel.startsWith('data/') && !dataset.has(rel.slice('data/'.length))) continue;
+      if (folder === join(dir, 'data') && SPRITE_SHEET.test(entry.name) && !dataset.has(entry.name)) continue;
       const content = await readFile(path);
       hash.update(rel).update(content);
       bytes += content.length;

@@ -18,8 +18,9 @@ export interface EncodedFile {
 
 export interface ImageCodec {
   /**
-   * The pixels as stored: no EXIF orientation (the importer applies it), no colour-profile conversion,
-   * transparent pixels composited over black. Throws with the decoder's words when it cannot.
+   * The pixels as stored (the importer has set the file's EXIF orientation to 1 and turns them itself), without
+   * colour-profile conversion, transparent pixels composited over black (see rgbOverBlack). Throws with the
+   * decoder's words when it cannot.
    */
   decode(bytes: Uint8Array): Promise<RgbImage>;
   /** Stretched to size × size (the article's images are square; others are not cropped), one filter for all. */

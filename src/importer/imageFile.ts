@@ -16,6 +16,8 @@ export interface ImageInfo {
   hasAlpha: boolean;
   /** EXIF orientation 1–8 (1: as stored). */
   orientation: number;
+  /** Where the orientation's value is in the file, so that decoders can be given a copy that says 1. */
+  orientationAt?: { offset: number; littleEndian: boolean };
 }
 
 export type ImageFileCheck = { info: ImageInfo; problem?: undefined } | { info?: undefined; problem: string };
@@ -56,6 +58,7 @@ function jpegInfo(bytes: Uint8Array): ImageFileCheck {
   const data = view(bytes);
   let at = 2;
   let orientation = 1;
+  let orientationAt: ImageInfo['orientationAt'];
   let frame: { width: number; height: number; components: number } | undefined;
   for (;;) {
     if (at + 4 > bytes.length) return { problem: 'corrupt or truncated image (the JPEG ends before its image data)' };
@@ -72,7 +75,7 @@ function jpegInfo(bytes: Uint8Array): ImageFileCheck {
     const length = data.getUint16(at + 2);
     const segment = bytes.subarray(at + 4, at + 2 + length);
     if (marker === 0xda) break;
-    if (marker === 0xe1 && ascii(segment, 0, 6) === 'Exif\u0000\u0000') orientation = exifOrientation(segment.subarray(6)) ?? orientation;
+    if (marker === 0xe1 && ascii(segment, 0, 6) === 'Exif\u0000\u0000' && !orientationAt) ({ orientation, orientationAt } = exifOrientation(segment.subarray(6), at + 10) ?? { orientation, orientationAt });
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       const frameView = view(segment);
       frame = { height: frameView.getUint16(1), width: frameView.getUint16(3), components: segment[5]! };
@@ -85,7 +88,7 @@ function jpegInfo(bytes: Uint8Array): ImageFileCheck {
   while (end > at && !(bytes[end - 1] === 0xff && bytes[end] === 0xd9)) end--;
   if (end <= at) return { problem: 'corrupt or truncated image (the JPEG ends before its end-of-image marker)' };
   const space = frame.components === 1 ? 'b-w' : frame.components === 4 ? 'cmyk' : 'srgb';
-  return { info: { format: 'jpeg', width: frame.width, height: frame.height, channels: frame.components, space, hasAlpha: false, orientation } };
+  return { info: { format: 'jpeg', width: frame.width, height: frame.height, channels: frame.components, space, hasAlpha: false, orientation, orientationAt } };
 }
 
 function pngInfo(bytes: Uint8Array): ImageFileCheck {
@@ -96,13 +99,14 @@ function pngInfo(bytes: Uint8Array): ImageFileCheck {
   const colourType = bytes[25]!;
   let transparency = false;
   let orientation = 1;
+  let orientationAt: ImageInfo['orientationAt'];
   let ended = false;
   for (let at = 8; at + 8 <= bytes.length; ) {
     const length = data.getUint32(at);
     const type = ascii(bytes, at + 4, 4);
     if (at + 12 + length > bytes.length) break;
     if (type === 'tRNS') transparency = true;
-    if (type === 'eXIf') orientation = exifOrientation(bytes.subarray(at + 8, at + 8 + length)) ?? orientation;
+    if (type === 'eXIf') ({ orientation, orientationAt } = exifOrientation(bytes.subarray(at + 8, at + 8 + length), at + 8) ?? { orientation, orientationAt });
     if (type === 'IEND') {
       ended = true;
       break;
@@ -113,7 +117,7 @@ function pngInfo(bytes: Uint8Array): ImageFileCheck {
   const grey = colourType === 0 || colourType === 4;
   const hasAlpha = colourType === 4 || colourType === 6 || transparency;
   const channels = (grey ? 1 : 3) + (hasAlpha ? 1 : 0);
-  return { info: { format: 'png', width, height, channels, space: grey ? 'b-w' : 'srgb', hasAlpha, orientation } };
+  return { info: { format: 'png', width, height, channels, space: grey ? 'b-w' : 'srgb', hasAlpha, orientation, orientationAt } };
 }
 
 function webpInfo(bytes: Uint8Array): ImageFileCheck {
@@ -123,6 +127,7 @@ function webpInfo(bytes: Uint8Array): ImageFileCheck {
   let height = 0;
   let hasAlpha = false;
   let orientation = 1;
+  let orientationAt: ImageInfo['orientationAt'];
   for (let at = 12; at + 8 <= bytes.length; ) {
     const type = ascii(bytes, at, 4);
     const length = data.getUint32(at + 4, true);
@@ -141,16 +146,18 @@ function webpInfo(bytes: Uint8Array): ImageFileCheck {
       height = ((bits >>> 14) & 0x3fff) + 1;
       hasAlpha = ((bits >>> 28) & 1) === 1;
     } else if (type === 'EXIF') {
-      orientation = exifOrientation(chunk) ?? orientation;
+      ({ orientation, orientationAt } = exifOrientation(chunk, at + 8) ?? { orientation, orientationAt });
     }
     at += 8 + length + (length % 2);
   }
   if (width === 0 || height === 0) return { problem: 'corrupt image (the WebP file has no image header)' };
-  return { info: { format: 'webp', width, height, channels: hasAlpha ? 4 : 3, space: 'srgb', hasAlpha, orientation } };
+  return { info: { format: 'webp', width, height, channels: hasAlpha ? 4 : 3, space: 'srgb', hasAlpha, orientation, orientationAt } };
 }
 
-/** Tag 0x0112 of the first IFD of a TIFF structure (EXIF), when it holds 1–8. */
-function exifOrientation(tiff: Uint8Array): number | undefined {
+/** Tag 0x0112 of the first IFD of a TIFF structure (EXIF) at `fileOffset` in the file, when it holds 1–8. */
+function exifOrientation(tiff: Uint8Array, fileOffset: number): { orientation: number; orientationAt: ImageInfo['orientationAt'] } | undefined {
+  // WebP and PNG writers often keep JPEG's "Exif\0\0" prefix in front of the TIFF data.
+  if (ascii(tiff, 0, 6) === 'Exif\u0000\u0000') return exifOrientation(tiff.subarray(6), fileOffset + 6);
   if (tiff.length < 8) return undefined;
   const little = ascii(tiff, 0, 2) === 'II';
   if (!little && ascii(tiff, 0, 2) !== 'MM') return undefined;
@@ -163,10 +170,39 @@ function exifOrientation(tiff: Uint8Array): number | undefined {
     if (entry + 12 > tiff.length) return undefined;
     if (data.getUint16(entry, little) === 0x0112) {
       const value = data.getUint16(entry + 8, little);
-      return value >= 1 && value <= 8 ? value : undefined;
+      return value >= 1 && value <= 8 ? { orientation: value, orientationAt: { offset: fileOffset + entry + 8, littleEndian: little } } : undefined;
     }
   }
   return undefined;
+}
+
+/**
+ * The file as decoders should see it: with its EXIF orientation set to 1, because decoders disagree on it
+ * (Chromium applies it whatever createImageBitmap is told; libvips only on request) and the importer applies it itself.
+ */
+export function withoutOrientation(bytes: Uint8Array, info: ImageInfo): Uint8Array {
+  if (info.orientation === 1 || !info.orientationAt) return bytes;
+  const copy = bytes.slice();
+  new DataView(copy.buffer, copy.byteOffset, copy.byteLength).setUint16(info.orientationAt.offset, 1, info.orientationAt.littleEndian);
+  return copy;
+}
+
+/** Packed RGBA composited over black, as a browser's opaque canvas draws it: c · a / 255, rounded. */
+export function rgbOverBlack(rgba: Uint8Array): Uint8Array {
+  const rgb = new Uint8Array((rgba.length / 4) * 3);
+  for (let source = 0, target = 0; source < rgba.length; source += 4, target += 3) {
+    const alpha = rgba[source + 3]!;
+    if (alpha === 255) {
+      rgb[target] = rgba[source]!;
+      rgb[target + 1] = rgba[source + 1]!;
+      rgb[target + 2] = rgba[source + 2]!;
+    } else {
+      rgb[target] = Math.round((rgba[source]! * alpha) / 255);
+      rgb[target + 1] = Math.round((rgba[source + 1]! * alpha) / 255);
+      rgb[target + 2] = Math.round((rgba[source + 2]! * alpha) / 255);
+    }
+  }
+  return rgb;
 }
 
 /** Width and height as displayed, once the orientation is applied (5–8 swap them). */

@@ -5,7 +5,7 @@
  */
 import { sha256Hex, type ImageCodec } from './codec';
 import { forEachConcurrently } from './forEachConcurrently';
-import { checkImageFile, orientedSize, orientPixels, type ImageInfo } from './imageFile';
+import { checkImageFile, orientedSize, orientPixels, withoutOrientation, type ImageInfo } from './imageFile';
 import type { LabeledImage } from './labels';
 import type { DatasetSource } from './source';
 
@@ -75,7 +75,7 @@ export async function packImages(options: PackImagesOptions): Promise<PackedImag
       const info = checked.info;
       let decoded;
       try {
-        decoded = await codec.decode(bytes);
+        decoded = await codec.decode(withoutOrientation(bytes, info));
       } catch (error) {
         decoded = undefined;
         inspections[index] = { ...unusable, problem: `cannot decode: ${String((error as Error).message ?? error).replace(/\s+/g, ' ').trim()}` };
@@ -94,7 +94,8 @@ export async function packImages(options: PackImagesOptions): Promise<PackedImag
         const original = normalised ? await codec.encodeJpeg({ width: ORIGINAL_EDGE, height: ORIGINAL_EDGE, rgb: await codec.resize(upright, ORIGINAL_EDGE) }) : bytes;
         await options.writeOriginal(name, original);
         const { width, height } = orientedSize(info);
-        inspections[index] = { ...info, name, fileSha256, pixelSha256, width, height, normalised, originalBytes: original.length };
+        const { orientationAt: _, ...described } = info;
+        inspections[index] = { ...described, name, fileSha256, pixelSha256, width, height, normalised, originalBytes: original.length };
       }
     }
     options.onProgress?.(++done, rows.length);

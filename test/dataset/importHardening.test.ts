@@ -127,13 +127,14 @@ describe('item 8: an interrupted import cleans up, and the build ignores what is
     const manifest = JSON.parse(await readFile(join(payload, 'manifest.json'), 'utf8'));
     await mkdir(join(dist, 'data', 'images'), { recursive: true });
     await writeFile(join(dist, 'index.html'), '<!doctype html>');
+    await writeFile(join(dist, 'data', 'index.html'), 'the data page');
     for (const name of await readdir(payload)) if (name !== 'images') await writeFile(join(dist, 'data', name), await readFile(join(payload, name)));
     await writeFile(join(dist, 'data', 'x64-9-deadbeef.jpg'), 'a sheet of an earlier dataset');
     await mkdir(join(dist, 'data.partial-123-0badc0de'), { recursive: true });
     await writeFile(join(dist, 'data.partial-123-0badc0de', 'x64-0-00000000.jpg'), 'partial');
     const { files } = await buildOfflineManifest(dist);
     const shards = Object.values(manifest.resolutions as Record<string, { shards?: { file: string }[] }>).flatMap((r) => r.shards ?? []).map((s) => `data/${s.file}`);
-    expect(files.filter((file) => file.startsWith('data')).sort()).toEqual(['data/manifest.json', 'data/report.json', ...shards].sort());
+    expect(files.filter((file) => file.startsWith('data')).sort()).toEqual(['data/', 'data/manifest.json', 'data/report.json', ...shards].sort());
   });
 
   it('the build removes folders and files that are not the active dataset from dist/', async () => {
@@ -143,9 +144,11 @@ describe('item 8: an interrupted import cleans up, and the build ignores what is
     await mkdir(join(dist, 'data', 'images'), { recursive: true });
     await writeFile(join(dist, 'data', 'manifest.json'), JSON.stringify({ names: [], resolutions: {} }));
     await writeFile(join(dist, 'data', 'x64-9-deadbeef.jpg'), 'stray');
+    await writeFile(join(dist, 'data', 'index.html'), 'the data page');
     const removed = await pruneInactiveDatasetFiles(dist);
     expect(removed.sort()).toEqual(['data.partial-123-0badc0de', 'data/x64-9-deadbeef.jpg']);
     expect((await readdir(dist)).sort()).toEqual(['data']);
+    expect((await readdir(join(dist, 'data'))).sort()).toEqual(['images', 'index.html', 'manifest.json']);
   });
 
   it('gitignores the partial and lock names next to public/data', async () => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { checkImageFile, orientPixels } from '../../src/importer/imageFile';
+import { checkImageFile, orientPixels, rgbOverBlack, withoutOrientation } from '../../src/importer/imageFile';
 import { pixels } from '../dataset/fixtures';
 
 const W = 6;
@@ -40,5 +40,21 @@ describe('orientPixels', () => {
     const turned = orientPixels(new Uint8Array(pixels(3, W, H)), W, H, orientation);
     expect([turned.width, turned.height]).toEqual([expected.info.width, expected.info.height]);
     expect(Buffer.from(turned.rgb).equals(expected.data)).toBe(true);
+  });
+});
+
+describe('withoutOrientation and rgbOverBlack', () => {
+  it.each(['jpeg', 'png', 'webp'] as const)('gives decoders a %s whose EXIF orientation says 1, leaving the pixels alone', async (format) => {
+    const file = new Uint8Array(await raw()[format]({ quality: 100 }).withMetadata({ orientation: 6 }).toBuffer());
+    const info = checkImageFile(file).info!;
+    expect(info.orientation).toBe(6);
+    const copy = withoutOrientation(file, info);
+    expect(checkImageFile(copy).info!.orientation).toBe(1);
+    expect(copy.length).toBe(file.length);
+    expect(await sharp(copy, { autoOrient: true }).raw().toBuffer()).toEqual(await sharp(file).raw().toBuffer());
+  });
+
+  it('composites transparency over black as c · a / 255, rounded (what a canvas draws)', () => {
+    expect([...rgbOverBlack(new Uint8Array([230, 20, 255, 127, 9, 8, 7, 255, 100, 100, 100, 0]))]).toEqual([115, 10, 127, 9, 8, 7, 0, 0, 0]);
   });
 });

@@ -1,6 +1,7 @@
 /** The importer's image work in Node (src/importer/codec.ts), with sharp (libvips, libjpeg-turbo, mozjpeg). */
 import sharp from 'sharp';
 import type { ImageCodec } from '../../../src/importer/codec';
+import { rgbOverBlack } from '../../../src/importer/imageFile';
 
 /**
  * JPEG settings for sprite sheets (mozjpeg), measured on the real 2352-image dataset: 64x64 sheets total
@@ -19,13 +20,10 @@ export function sharpCodec(options: SharpCodecOptions = {}): ImageCodec {
   return {
     async decode(bytes) {
       // failOn 'error', not libvips' default 'warning': a browser draws a JPEG with minor damage, so the command line does too.
-      const { data, info } = await sharp(bytes, { failOn: 'error', autoOrient: false })
-        .flatten({ background: { r: 0, g: 0, b: 0 } })
-        .toColourspace('srgb')
-        .raw({ depth: 'uchar' })
-        .toBuffer({ resolveWithObject: true });
-      if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected 3`);
-      return { width: info.width, height: info.height, rgb: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+      // Transparency is composited here rather than by libvips, whose rounding differs from a browser canvas's.
+      const { data, info } = await sharp(bytes, { failOn: 'error', autoOrient: false }).toColourspace('srgb').ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+      if (info.channels !== 4) throw new Error(`decoded to ${info.channels} channels, expected RGBA`);
+      return { width: info.width, height: info.height, rgb: rgbOverBlack(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) };
     },
     async resize(image, size) {
       const data = await sharp(image.rgb, raw(image.width, image.height)).resize(size, size, { fit: 'fill', kernel: 'lanczos3' }).raw().toBuffer();
