@@ -7,7 +7,8 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { formatReport } from '../src/importer/formatReport';
-import { importDataset, type ImportProgress } from './lib/dataset/importDataset';
+import type { ImportProgress } from './lib/dataset/importDataset';
+import { importInThread } from './lib/dataset/importInThread';
 import { progressLine } from './lib/progressLine';
 import { abortOnInterrupt, exitCodeFor, failUsage, parseCommandLine, slug } from './lib/cli';
 
@@ -44,14 +45,10 @@ async function main(): Promise<void> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) failUsage(COMMAND, `--id must be a lowercase slug such as "av-emergency", got "${id}"`);
 
   console.log(`Importing ${resolve(input)}`);
-  const { report, reportPath } = await importDataset({
-    input,
-    payloadDir: PAYLOAD_DIR,
-    reportsDir: REPORTS_DIR,
-    dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` },
-    onProgress: phaseReporter(),
-    signal,
-  });
+  const { report, reportPath } = await importInThread(
+    { input, payloadDir: PAYLOAD_DIR, reportsDir: REPORTS_DIR, dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` } },
+    { signal, onProgress: phaseReporter() },
+  );
   for (const line of formatReport(report)) console.log(line);
   console.log(`Active dataset: ${report.dataset.title} in ${PAYLOAD_DIR} ("npm start" uses it; "npm run dataset:default" switches back).`);
   console.log(reportPath);

@@ -38,16 +38,25 @@ export function slug(text: string): string {
 /** The exit code of a process ended by `signal` (128 + its number): 130 for SIGINT, 143 for SIGTERM. */
 export const exitCodeFor = (signal: 'SIGINT' | 'SIGTERM') => 128 + (signal === 'SIGINT' ? 2 : 15);
 
+// A signal sent to the whole process group (a terminal's Ctrl-C, kill -TERM -<pgid>) also reaches tsx's
+// relay, which sends it again: a repeat this soon is that echo, not the reader asking to quit at once.
+const REPEAT_IS_ECHO_MS = 1000;
+
 /**
- * Ctrl-C (SIGINT) or SIGTERM aborts the returned signal and the command cleans up; a second one quits at once
- * (what is left is removed at the next start). `interruptedBy()` says which signal it was.
+ * Ctrl-C (SIGINT) or SIGTERM aborts the returned signal and the command cleans up; a second one (a second
+ * later or more) quits at once (what is left is removed at the next start). `interruptedBy()` says which it was.
  */
 export function abortOnInterrupt(message: string): AbortSignal & { interruptedBy(): 'SIGINT' | 'SIGTERM' | undefined } {
   const abort = new AbortController();
   let received: 'SIGINT' | 'SIGTERM' | undefined;
+  let receivedAt = 0;
   const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
-    if (received) process.exit(exitCodeFor(signal));
+    if (received) {
+      if (performance.now() - receivedAt < REPEAT_IS_ECHO_MS) return;
+      process.exit(exitCodeFor(signal));
+    }
     received = signal;
+    receivedAt = performance.now();
     console.error(`\ninterrupted (${signal}): ${message} (${signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM'} again to quit at once)…`);
     abort.abort();
   };
