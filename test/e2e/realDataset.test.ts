@@ -10,7 +10,6 @@ import { cell, output, runAll, waitForState } from './helpers';
 import { lessonFolders } from '../../src/lessons/layout';
 import { REAL_DATASET } from '../realDataset';
 
-
 describe.runIf(existsSync(REAL_DATASET))('the lessons on the imported real dataset', () => {
   let browser: Browser;
   let temp: string;
