@@ -4,8 +4,8 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
-/** What the service worker saves for offline use: pages, code, wasm, styles, images, and the dataset's sprite sheets. */
-const KEEP = /\.(html|js|css|wasm|svg|json|jpg|png|webp|woff2|ico)$/i;
+/** What the service worker saves for offline use: pages, code, wasm, styles, images, the lessons' notebooks (for Export .ipynb), and the dataset's sprite sheets. */
+const KEEP = /\.(html|js|css|wasm|svg|json|ipynb|jpg|png|webp|woff2|ico)$/i;
 /** Not saved ahead: the 224×224 originals (loaded only on request; kept once used), build leftovers, Pagefind's index. */
 const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$)/;
 /** Beside the payload in public/ while an import runs (see scripts/lib/dataset/payloadFolder.ts): never part of a build. */

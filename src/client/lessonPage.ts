@@ -7,6 +7,7 @@ import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
 import { createEditStore } from './editStore';
 import { documentLang, notebookText } from '../notebook/notebookText';
+import { readLessonData } from '../lessons/pageData';
 
 type CellState = 'idle' | 'running' | 'done' | 'error';
 
@@ -60,10 +61,14 @@ notebookBar?.append(' ', memoryMeter);
 const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname);
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
+// The lesson's code of every cell, as the build passed it (not read back from the highlighted HTML).
+const lessonData = readLessonData(document);
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
-  const original = codeArea.querySelector('pre')?.textContent ?? '';
-  const number = root.dataset.cellNumber ?? root.dataset.cell!;
+  const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);
+  if (!data) throw new Error(`cell "${root.dataset.cell}" is on the page but not in its lesson data`);
+  const original = data.source;
+  const number = String(data.number);
   return {
     id: root.dataset.cell!,
     number,
@@ -255,26 +260,29 @@ for (const cell of cells) {
 runAllButton?.addEventListener('click', () => void runAll());
 exportButton.addEventListener('click', () => void exportNotebook());
 
+/** Downloads the lesson's notebook (made by the build from its prose and cells) with the reader's code in it. */
 async function exportNotebook(): Promise<void> {
-  if (!lessonRoot) return;
-  const { lessonBlocks, notebookFromBlocks } = await import('../notebook/ipynb');
-  const byRoot = new Map(cells.map((cell) => [cell.root as Element, cell]));
-  const blocks = lessonBlocks(lessonRoot, (element) => {
-    const cell = byRoot.get(element);
-    return cell ? currentSource(cell) : element.querySelector('pre')?.textContent ?? '';
-  }, location.href);
-  const lesson = lessonRoot.dataset.lesson ?? 'lesson';
-  const title = lessonRoot.querySelector('h1')?.textContent?.trim() ?? document.title;
-  const notebook = notebookFromBlocks(blocks, { title, lesson, url: location.origin + location.pathname });
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(notebook, null, 1)}\n`], { type: 'application/x-ipynb+json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${lesson}.ipynb`;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  try {
+    const [{ withReaderEdits }, response] = await Promise.all([import('../notebook/ipynb'), fetch(lessonData.notebookUrl)]);
+    if (!response.ok) throw new Error(`${lessonData.notebookUrl}: ${response.status} ${response.statusText}`);
+    const notebook = withReaderEdits(await response.json(), {
+      sources: Object.fromEntries(cells.map((cell) => [cell.id, currentSource(cell)])),
+      url: location.origin + location.pathname,
+      origin: location.origin,
+      exportedAt: new Date(),
+    });
+    const url = URL.createObjectURL(new Blob([`${JSON.stringify(notebook, null, 1)}\n`], { type: 'application/x-ipynb+json' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `${lessonData.lesson}.ipynb`;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (error) {
+    if (kernelStatus) kernelStatus.textContent = t.exportFailed(error instanceof Error ? error.message : String(error));
+  }
 }
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {

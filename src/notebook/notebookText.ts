@@ -30,6 +30,9 @@ export interface NotebookText {
   memoryTitle: string;
   exportButton: string;
   exportTitle: string;
+  /** The first cell of an exported notebook: where it came from, and where its lesson library lives. */
+  exportFailed(message: string): string;
+  exportAbout(about: { title: string; url: string; date?: string; edited: boolean }): string;
   editConflict(savedAt: string): string;
   useMine: string;
   keepNew: string;
@@ -64,6 +67,11 @@ export const notebookText: Record<Lang, NotebookText> = {
     memoryTitle: 'Memory that TensorFlow.js holds on this page: tensors, and their size',
     exportButton: 'Export .ipynb',
     exportTitle: 'Download this lesson, with your edits, as a Jupyter notebook (TypeScript cells, Markdown prose)',
+    exportFailed: (message) => `The notebook could not be exported: ${message}. Your edits are kept; try again when the page is back online.`,
+    exportAbout: ({ title, url, date, edited }) =>
+      `*${edited ? 'Exported' : 'Made'} from [${title}](${url})${date ? ` on ${date}` : ''}${edited ? ', with your edits' : ''}.* ` +
+      "The code cells are TypeScript (kernel: tslab). They use the course's lesson library — `display`, `loadDataset`, " +
+      '`trainTestSplit`, `fit`, `evaluate`, `plotHistory`, `showImages` — which exists only on the course page, so run them there.',
     editConflict: (savedAt) => `You edited this cell on ${savedAt}, and the lesson's code for it has changed since. Your edit was not applied.`,
     useMine: 'Use my edit',
     keepNew: "Keep the lesson's new code",
@@ -95,6 +103,11 @@ export const notebookText: Record<Lang, NotebookText> = {
     memoryTitle: 'TensorFlow.js 在本页占用的内存：张量个数及其大小',
     exportButton: '导出 .ipynb',
     exportTitle: '把本课（包括你的修改）下载为 Jupyter 笔记本（TypeScript 单元格，Markdown 文字）',
+    exportFailed: (message) => `无法导出笔记本：${message}。你的修改仍然保留；请在页面恢复联网后再试。`,
+    exportAbout: ({ title, url, date, edited }) =>
+      `*${edited ? '导出自' : '生成自'}[${title}](${url})${date ? `，${date}` : ''}${edited ? '，包含你的修改' : ''}。* ` +
+      '代码单元格是 TypeScript（内核：tslab）。它们用到课程的函数库——`display`、`loadDataset`、' +
+      '`trainTestSplit`、`fit`、`evaluate`、`plotHistory`、`showImages`——这些只存在于课程页面上，请在那里运行。',
     editConflict: (savedAt) => `你在 ${savedAt} 修改过这个单元格，而课程中这个单元格的代码后来改变了。你的修改没有被应用。`,
     useMine: '使用我的修改',
     keepNew: '保留课程的新代码',

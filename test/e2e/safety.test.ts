@@ -254,8 +254,32 @@ describe('edits survive: export as .ipynb', () => {
     expect(markdown).toContain('## 1. Load the data');
     expect(markdown).toContain('Every grey box below is a **code cell**.');
     expect(markdown).not.toMatch(/Nothing has run yet|Reset all edits|On this page|Export .ipynb/);
+    // Made by the build from the lesson's Markdown: its links lead back to the course.
+    expect(markdown).toContain(`[data page](${siteUrl}data/)`);
+    expect(markdown).toMatch(/^\*Exported from \[Baseline: an ANN for emergency vehicles\]\(http:\/\/127\.0\.0\.1:\d+\/lessons\/01-baseline\/\) on \d{4}-\d\d-\d\d, with your edits\.\*/);
     const validated = spawnSync('/usr/bin/python3', ['-c', 'import nbformat,sys; nbformat.validate(nbformat.reads(sys.stdin.read(), as_version=4)); print("valid")'], { input: text, encoding: 'utf8' });
     expect(validated.stdout.trim() + validated.stderr).toBe('valid');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
+
+describe('edits survive: export as .ipynb from a Chinese page', () => {
+  it('downloads the Chinese prose with the same cells and the reader\'s edit', async () => {
+    const page = await browser().newPage();
+    await page.goto(`${siteUrl}zh/lessons/03-dropout/`);
+    await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+    await typeInto(page, 'load', 'const data = await loadDataset({ resolution: 32 });');
+    await page.waitForTimeout(300);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 .ipynb' }).click()]);
+    expect(download.suggestedFilename()).toBe('03-dropout.ipynb');
+    const notebook = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { metadata: { course: { lang: string } }; cells: Array<{ cell_type: string; source: string[] }> };
+    expect(notebook.metadata.course.lang).toBe('zh');
+    expect(notebook.cells[0]!.source.join('')).toMatch(/^\*导出自\[丢弃法：/);
+    expect(notebook.cells[1]!.source.join('')).toMatch(/^# 丢弃法：每个批次训练一个不同的网络/);
+    const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
+    expect(code[0]).toBe('const data = await loadDataset({ resolution: 32 });');
+    expect(code[1]).toBe(readFileSync('content/lessons/03-dropout/cells/02-model.ts', 'utf8').replace(/\n$/, ''));
     await page.evaluate(() => localStorage.clear());
     await page.close();
   });

@@ -1,0 +1,30 @@
+/**
+ * What a lesson page knows about its lesson as data, written by the build into the page (a JSON <script>,
+ * which runs nothing) and read by the page script: its cells' code as the lesson has it, and where its
+ * notebook is. The page script never reads code back from the highlighted HTML.
+ */
+import type { Lang } from '../layouts/i18n';
+
+export interface LessonPageData {
+  lesson: string;
+  lang: Lang;
+  /** The lesson's notebook.ipynb, which Export .ipynb fills with the reader's edits. */
+  notebookUrl: string;
+  /** The cells in run order: id (data-cell), number, the lesson's code. */
+  cells: Array<{ id: string; number: number; source: string }>;
+}
+
+/** The attribute of the <script type="application/json"> that carries it. */
+export const LESSON_DATA_ATTRIBUTE = 'data-lesson-data';
+
+/** The JSON as it can stand inside a <script> element ("</script>" in a cell's code cannot end it early). */
+export function lessonDataJson(data: LessonPageData): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+/** The page's lesson data; throws, saying what is missing, on a page the build did not write it into. */
+export function readLessonData(doc: Document): LessonPageData {
+  const element = doc.querySelector(`script[${LESSON_DATA_ATTRIBUTE}]`);
+  if (!element?.textContent) throw new Error(`this page has no lesson data (<script ${LESSON_DATA_ATTRIBUTE}>): it was not built by LessonPage.astro`);
+  return JSON.parse(element.textContent) as LessonPageData;
+}

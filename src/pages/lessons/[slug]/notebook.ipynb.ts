@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import type { CatalogLesson } from '../../../lessons/catalog';
+import { notebookPaths, notebookResponse } from '../../../lessons/notebookRoute';
+
+export const getStaticPaths = () => notebookPaths('en');
+
+export const GET: APIRoute = ({ props }) => notebookResponse((props as { lesson: CatalogLesson }).lesson, 'en');
