@@ -6,7 +6,7 @@ import type { CellSource } from '../notebook/notebook';
 import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
 import { createEditStore } from './editStore';
-import { documentLang, notebookText } from '../notebook/notebookText';
+import { notebookText } from '../i18n/notebook';
 import { readLessonData } from '../lessons/pageData';
 
 type CellState = 'idle' | 'running' | 'done' | 'error';
@@ -26,7 +26,9 @@ interface PageCell extends CellSource {
   current?: CellRun;
 }
 
-const t = notebookText[documentLang(document)];
+// The lesson's code of every cell and the page's language, as the build passed them (not read back from the HTML).
+const lessonData = readLessonData(document);
+const t = notebookText[lessonData.lang];
 const params = new URLSearchParams(location.search);
 const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
@@ -61,8 +63,6 @@ notebookBar?.append(' ', memoryMeter);
 const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname);
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
-// The lesson's code of every cell, as the build passed it (not read back from the highlighted HTML).
-const lessonData = readLessonData(document);
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
   const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);

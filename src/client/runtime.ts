@@ -3,7 +3,7 @@ import { renderConsoleLine, renderError, renderValue } from '../notebook/display
 import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
 import type { CellContext } from '../lessonKit/context';
 import { isOutOfMemory } from '../notebook/errors';
-import type { NotebookText } from '../notebook/notebookText';
+import type { NotebookText } from '../i18n/notebook';
 
 type TF = typeof import('@tensorflow/tfjs');
 

@@ -5,7 +5,7 @@
  * For Astro pages (reads the content collections).
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { localePath, type Lang } from '../layouts/i18n';
+import { localePath, type Lang } from '../i18n';
 import { neighbours, sortLessons } from './order';
 
 export type LessonEntry = CollectionEntry<'lessons'> | CollectionEntry<'lessonsZh'>;

@@ -9,7 +9,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGS } from '../layouts/i18n';
+import { LANGS } from '../i18n';
 import { lessonCells, type LessonCell } from './cells';
 import { LESSON_FOLDER, LESSON_SUBFOLDERS, LESSONS_ROOT, lessonFolders, proseFileName } from './layout';
 import { cellReferences, frontmatterKeys, frontmatterText } from './prose';

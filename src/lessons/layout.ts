@@ -12,7 +12,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { LANGS, type Lang } from '../layouts/i18n';
+import { LANGS, type Lang } from '../i18n';
 
 export const LESSONS_ROOT = process.env.COURSE_LESSONS || 'content/lessons';
 

@@ -12,7 +12,7 @@ import remarkMdx from 'remark-mdx';
 import type { LessonCell } from './cells';
 import { cellReferenceId, parseProse, type ProseNode } from './prose';
 import { notebookFromBlocks, type JupyterNotebook, type LessonBlock } from '../notebook/ipynb';
-import type { Lang } from '../layouts/i18n';
+import type { Lang } from '../i18n';
 
 export interface LessonNotebookOptions {
   /** The prose file's text (en.mdx or zh.mdx) and path (for error messages). */

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localePath, ui, type Lang } from '../layouts/i18n';
+import { localePath, messages, type Lang } from '../i18n';
 import { lessonCells } from './cells';
 import { lessonCatalog, type CatalogLesson } from './catalog';
 import { LESSONS_ROOT, proseFileName } from './layout';
@@ -29,7 +29,7 @@ export function notebookResponse(lesson: CatalogLesson, lang: Lang): Response {
     lang,
     lesson: lesson.id,
     title: lesson.data.title,
-    subtitle: `${ui[lang].inArticle} ${lesson.data.mirrors}`,
+    subtitle: `${messages(lang).site.inArticle} ${lesson.data.mirrors}`,
     pageUrl: import.meta.env.SITE ? new URL(page, import.meta.env.SITE).href : page,
   });
   return new Response(`${JSON.stringify(notebook, null, 1)}\n`, { headers: { 'Content-Type': 'application/x-ipynb+json' } });

@@ -3,7 +3,7 @@
  * which runs nothing) and read by the page script: its cells' code as the lesson has it, and where its
  * notebook is. The page script never reads code back from the highlighted HTML.
  */
-import type { Lang } from '../layouts/i18n';
+import type { Lang } from '../i18n';
 
 export interface LessonPageData {
   lesson: string;

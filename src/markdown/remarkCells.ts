@@ -2,7 +2,7 @@ import type { Root, Code } from 'mdast';
 import type { Element, ElementContent } from 'hast';
 import { dirname } from 'node:path';
 import { createHighlighter, type Highlighter } from 'shiki';
-import { notebookText, type NotebookText } from '../notebook/notebookText';
+import { notebookText, type NotebookText } from '../i18n/notebook';
 import { lessonCells, type LessonCell } from '../lessons/cells';
 import { proseFileLang } from '../lessons/layout';
 import { cellReferenceNodes } from '../lessons/prose';

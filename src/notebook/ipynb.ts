@@ -11,8 +11,8 @@
  *
  * Pure: plain JSON in, plain JSON out.
  */
-import type { Lang } from '../layouts/i18n';
-import { notebookText } from './notebookText';
+import type { Lang } from '../i18n';
+import { notebookText } from '../i18n/notebook';
 
 export type LessonBlock =
   | { kind: 'markdown'; text: string }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { lessonCells, type LessonCell } from '../../src/lessons/cells';
 import { lessonFolders, LESSONS_ROOT, proseFileName } from '../../src/lessons/layout';
 import { lessonNotebook } from '../../src/lessons/notebookExport';
-import { LANGS } from '../../src/layouts/i18n';
+import { LANGS } from '../../src/i18n';
 import { nbformatValidate } from '../notebook/nbformat';
 
 const cells: LessonCell[] = [

@@ -1,0 +1,102 @@
+/**
+ * The course's English words: one table, by area, for everything a reader reads that is not lesson prose.
+ * It is the source of the table's shape: every other language (zh.ts) must have the same keys, with the same
+ * kinds of values (a string, or a function of the values it shows). `src/i18n/index.ts` says how to use it.
+ *
+ * Areas are separate exports so a page script that needs one area (the notebook controls) bundles only that.
+ */
+import { formatList } from '../notebook/format';
+
+/** The site's chrome: header, footer, navigation, language switch, offline notices. */
+export const site = {
+  htmlLang: 'en',
+  siteTitle: 'Emergency vehicles with a neural network',
+  defaultDescription: 'Train a neural network on emergency vehicle images, in your browser.',
+  skip: 'Skip to content',
+  searchLabel: 'Search the lessons',
+  searchButton: 'Search',
+  darkMode: 'Dark mode',
+  languageName: 'English',
+  switchTo: '中文',
+  switchLabel: '阅读中文版',
+  datasetPrefix: 'Dataset:',
+  datasetBadgeTitle: (count: number, emergency: number) => `${count} images, ${emergency} emergency`,
+  footer: 'An interactive course after the article "Improving deep learning models" (Analytics Vidhya). Everything runs in your browser; nothing is sent anywhere.',
+  offlineSaving: 'Saving the course for offline use…',
+  offlineSaved: 'Saved for offline use: the lessons and the dataset now work without a network on this device.',
+  offlineFailed: 'The course could not be saved for offline use',
+  offlineUnsupported: 'This browser cannot keep the course for offline use (no service workers, e.g. a private window).',
+  allLessons: 'All lessons',
+  lessonsNav: 'Lessons',
+  onThisPage: 'On this page',
+  inArticle: 'In the article:',
+  /** Beside a lesson shown in English on a page in another language. */
+  untranslated: '(not yet translated: in English)',
+};
+
+/** The course's front page. */
+export const courseIndex = {
+  title: 'Course',
+  heading: 'Why early stopping, dropout and batch normalization help a network',
+  lead: 'A hands-on course: you train a small neural network (a multilayer perceptron) to tell emergency vehicles — ambulances, police cars, fire trucks — from other vehicles, right here in the browser. Every code cell is TypeScript you can edit and run. Then, one lesson at a time, you add the techniques that make it generalise.',
+  datasetBefore: 'The active dataset is ',
+  datasetAfter: (count: number, emergency: number, generated: boolean) =>
+    `: ${count} images, ${emergency} of them emergency vehicles (${generated ? "drawn by the project's own generator, so the course works with no download" : 'imported by your instructor'}).`,
+  dataLink: 'What is in the dataset',
+  dataRest: ': counts, identical images, label conflicts, class order and the two splits.',
+  lessons: 'Lessons',
+};
+
+/** The search page (its script gets these strings as data: no functions here). */
+export const search = {
+  title: 'Search',
+  heading: 'Search the lessons',
+  label: 'Words to find',
+  button: 'Search',
+  loading: 'Searching…',
+  none: 'No lesson mentions',
+  results: 'lessons mention',
+  unavailable: 'Search is available on the built site (npm run build builds its index with Pagefind).',
+  prompt: 'Type a word or two: dropout, patience, overfitting…',
+};
+
+/** The notebook's controls: cell toolbars (written at build time), the lesson page's buttons and status lines. */
+export const notebook = {
+  cellLabel: (n: string | number) => `Code cell ${n}`,
+  codeLabel: (n: string | number) => `Code of cell ${n}: focus or click to edit`,
+  editorLabel: (n: string | number) => `Code of cell ${n}`,
+  run: 'Run',
+  stop: 'Stop',
+  reset: 'Reset',
+  resetTitle: "Discard your edits and restore the lesson's code",
+  notebook: 'Notebook',
+  runAll: 'Run all',
+  runningAll: 'Running all…',
+  resetAll: 'Reset all edits',
+  resetAllTitle: 'Discard your edits in every cell of this lesson',
+  nothingRun: 'Nothing has run yet. Cells run only when you press Run.',
+  runAllStopped: (n: string | number) => `Run all stopped at cell ${n}, which ended with an error.`,
+  waiting: 'waiting…',
+  running: 'running…',
+  stopping: 'stopping…',
+  doneIn: (seconds: string) => `done in ${seconds} s`,
+  error: 'error',
+  memory: (tensors: number, megabytes: string) => `Memory: ${tensors} tensor${tensors === 1 ? '' : 's'} · ${megabytes} MB`,
+  memoryTitle: 'Memory that TensorFlow.js holds on this page: tensors, and their size',
+  exportButton: 'Export .ipynb',
+  exportTitle: 'Download this lesson, with your edits, as a Jupyter notebook (TypeScript cells, Markdown prose)',
+  exportFailed: (message: string) => `The notebook could not be exported: ${message}. Your edits are kept; try again when the page is back online.`,
+  /** The first cell of a lesson's notebook: where it came from, and where its lesson library lives. */
+  exportAbout: ({ title, url, date, edited }: { title: string; url: string; date?: string; edited: boolean }) =>
+    `*${edited ? 'Exported' : 'Made'} from [${title}](${url})${date ? ` on ${date}` : ''}${edited ? ', with your edits' : ''}.* ` +
+    "The code cells are TypeScript (kernel: tslab). They use the course's lesson library — `display`, `loadDataset`, " +
+    '`trainTestSplit`, `fit`, `evaluate`, `plotHistory`, `showImages` — which exists only on the course page, so run them there.',
+  editConflict: (savedAt: string) => `You edited this cell on ${savedAt}, and the lesson's code for it has changed since. Your edit was not applied.`,
+  useMine: 'Use my edit',
+  keepNew: "Keep the lesson's new code",
+  /** `?backend=` named no backend of this page; training runs on `chosen`. */
+  backendUnknown: (requested: string, available: string[], chosen: string) =>
+    `?backend=${requested} is not a TensorFlow.js backend of this page (it has ${formatList(available)}), so the cells run on ${chosen}, the automatic choice. Use ${available.map((name) => `?backend=${name}`).join(', ')} or no ?backend= at all.`,
+  /** The kernel itself (its code, TF.js) could not be loaded or started. */
+  kernelFailed: (message: string) => `The notebook could not start: ${message}. Check the network connection and press Run again; if it keeps failing, reload the page.`,
+};

@@ -1,0 +1,11 @@
+/**
+ * The notebook controls' words in every language, for the lesson page's script: it loads before the reader
+ * acts, so it takes only this area of the tables (the bundler leaves the rest out).
+ */
+import type { Lang, Messages } from './index';
+import { notebook as en } from './en';
+import { notebook as zh } from './zh';
+
+export type NotebookText = Messages['notebook'];
+
+export const notebookText: Record<Lang, NotebookText> = { en, zh };

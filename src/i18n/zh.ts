@@ -1,0 +1,92 @@
+/**
+ * The course's Chinese words: the same keys as en.ts (the type says so, and test/i18n/messages.test.ts
+ * lists any key missing here), each in Chinese.
+ */
+import type { Messages } from './index';
+import { formatList } from '../notebook/format';
+
+export const site: Messages['site'] = {
+  htmlLang: 'zh-CN',
+  siteTitle: '用神经网络识别紧急车辆',
+  defaultDescription: '在浏览器里训练一个识别紧急车辆图像的神经网络。',
+  skip: '跳到正文',
+  searchLabel: '搜索课程',
+  searchButton: '搜索',
+  darkMode: '深色模式',
+  languageName: '中文',
+  switchTo: 'English',
+  switchLabel: 'Read this page in English',
+  datasetPrefix: '数据集：',
+  datasetBadgeTitle: (count, emergency) => `${count} 张图像，其中 ${emergency} 张是紧急车辆`,
+  footer: '一门交互式课程，依据 Analytics Vidhya 的文章《Improving deep learning models》编写。所有计算都在你的浏览器里进行，不向任何地方发送数据。',
+  offlineSaving: '正在保存课程以供离线使用…',
+  offlineSaved: '已保存供离线使用：在这台设备上，课程和数据集无需网络也能使用。',
+  offlineFailed: '未能保存课程以供离线使用',
+  offlineUnsupported: '此浏览器无法保存课程供离线使用（不支持 Service Worker，例如隐私窗口）。',
+  allLessons: '全部课程',
+  lessonsNav: '课程',
+  onThisPage: '本页内容',
+  inArticle: '对应文章：',
+  untranslated: '（尚未翻译，英文）',
+};
+
+export const courseIndex: Messages['courseIndex'] = {
+  title: '课程',
+  heading: '早停、丢弃法和批量归一化为什么能帮助神经网络',
+  lead: '这是一门动手实践的课程：你将在浏览器里训练一个小型神经网络（多层感知机），让它把紧急车辆——救护车、警车、消防车——与其他车辆区分开来。每个代码单元格都是可以编辑和运行的 TypeScript。然后，一课接一课，你会加入让模型具备泛化能力的各项技术。代码单元和它们的输出与英文版相同，讲解文字已翻译成中文。',
+  datasetBefore: '当前使用的数据集是 ',
+  datasetAfter: (count, emergency, generated) =>
+    `：共 ${count} 张图像，其中 ${emergency} 张是紧急车辆（${generated ? '由本项目自带的生成器绘制，因此无需下载任何东西即可学习本课程' : '由你的老师导入'}）。`,
+  dataLink: '数据集里有什么',
+  dataRest: '：各类数量、完全相同的图像、标签冲突、类别顺序以及两种划分方式（英文页面）。',
+  lessons: '课程列表',
+};
+
+export const search: Messages['search'] = {
+  title: '搜索',
+  heading: '搜索课程',
+  label: '要查找的词',
+  button: '搜索',
+  loading: '正在搜索…',
+  none: '没有课程提到',
+  results: '个课程提到',
+  unavailable: '搜索只在构建好的网站上可用（npm run build 会用 Pagefind 建立索引）。',
+  prompt: '输入一两个词：dropout、过拟合、早停……',
+};
+
+export const notebook: Messages['notebook'] = {
+  cellLabel: (n) => `代码单元格 ${n}`,
+  codeLabel: (n) => `单元格 ${n} 的代码：获得焦点或点击即可编辑`,
+  editorLabel: (n) => `单元格 ${n} 的代码`,
+  run: '运行',
+  stop: '停止',
+  reset: '还原',
+  resetTitle: '放弃你的修改，恢复课程原来的代码',
+  notebook: '笔记本',
+  runAll: '全部运行',
+  runningAll: '正在全部运行…',
+  resetAll: '还原全部修改',
+  resetAllTitle: '放弃你在本课所有单元格中的修改',
+  nothingRun: '还没有运行任何代码。只有按下“运行”时，单元格才会运行。',
+  runAllStopped: (n) => `全部运行在单元格 ${n} 处停止：该单元格运行出错。`,
+  waiting: '等待中…',
+  running: '运行中…',
+  stopping: '正在停止…',
+  doneIn: (seconds) => `完成，用时 ${seconds} 秒`,
+  error: '出错',
+  memory: (tensors, megabytes) => `内存：${tensors} 个张量 · ${megabytes} MB`,
+  memoryTitle: 'TensorFlow.js 在本页占用的内存：张量个数及其大小',
+  exportButton: '导出 .ipynb',
+  exportTitle: '把本课（包括你的修改）下载为 Jupyter 笔记本（TypeScript 单元格，Markdown 文字）',
+  exportFailed: (message) => `无法导出笔记本：${message}。你的修改仍然保留；请在页面恢复联网后再试。`,
+  exportAbout: ({ title, url, date, edited }) =>
+    `*${edited ? '导出自' : '生成自'}[${title}](${url})${date ? `，${date}` : ''}${edited ? '，包含你的修改' : ''}。* ` +
+    '代码单元格是 TypeScript（内核：tslab）。它们用到课程的函数库——`display`、`loadDataset`、' +
+    '`trainTestSplit`、`fit`、`evaluate`、`plotHistory`、`showImages`——这些只存在于课程页面上，请在那里运行。',
+  editConflict: (savedAt) => `你在 ${savedAt} 修改过这个单元格，而课程中这个单元格的代码后来改变了。你的修改没有被应用。`,
+  useMine: '使用我的修改',
+  keepNew: '保留课程的新代码',
+  backendUnknown: (requested, available, chosen) =>
+    `?backend=${requested} 不是本页的 TensorFlow.js 后端（本页有 ${formatList(available, '和', '、')}），所以单元格在自动选择的 ${chosen} 上运行。请使用 ${available.map((name) => `?backend=${name}`).join('、')}，或者去掉 ?backend=。`,
+  kernelFailed: (message) => `笔记本无法启动：${message}。请检查网络连接后再按“运行”；如果一直失败，请重新加载页面。`,
+};
