@@ -4,6 +4,7 @@ import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
 import type { CellContext } from '../lessonKit/context';
 import { isOutOfMemory } from '../notebook/errors';
 import type { NotebookText } from '../i18n/notebook';
+import { guardWasmAllocations, tensorflowForCells } from './allocationGuard';
 
 type TF = typeof import('@tensorflow/tfjs');
 
@@ -37,8 +38,16 @@ export interface CellRun {
 const STOP_GRACE_MS = 1000;
 
 // Modules cells may import: the site's own bundles, loaded on first use.
+let cellTensorflow: Promise<unknown> | undefined;
+function tensorflowModule(): Promise<unknown> {
+  if (!cellTensorflow) {
+    cellTensorflow = import('./tfBackend').then((backend) => backend.tensorflow()).then(tensorflowForCells);
+    cellTensorflow.catch(() => { cellTensorflow = undefined; });
+  }
+  return cellTensorflow;
+}
 const MODULES: Record<string, () => Promise<unknown>> = {
-  '@tensorflow/tfjs': () => import('./tfBackend').then((backend) => backend.tensorflow()),
+  '@tensorflow/tfjs': tensorflowModule,
   '@observablehq/plot': () => import('@observablehq/plot'),
 };
 
@@ -99,6 +108,8 @@ export function createRuntime(options: RuntimeOptions) {
         output.append(notice(options.text.backendUnknown(requested, available, info.name), 'data-backend-unknown'));
       }
       disposeOptimizersOnRecompile(tf, inUse);
+      // Hooked on every run: after an out-of-memory restart the engine has a new backend.
+      if (tf.getBackend() === 'wasm') guardWasmAllocations(tf.backend() as unknown as Parameters<typeof guardWasmAllocations>[0]);
       const builtins = { ...createLessonLibrary(context), console: cellConsole(output) };
       const poll = options.onMemory ? setInterval(() => readMemory(tf), MEMORY_POLL_MS) : undefined;
       let result;

@@ -1,3 +1,5 @@
+import { formatBytes, formatCount } from './format';
+
 /**
  * Errors located in a cell's own source: line and column are 1-based positions in the
  * text the reader sees, never in generated code.
@@ -27,6 +29,31 @@ export class CellInterrupted extends Error {
   }
 }
 
+/** Bytes per value of each TF.js dtype (bool tensors are stored as bytes, complex64 as two float32). */
+const DTYPE_BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, complex64: 8 };
+
+/** The memory a tensor of this shape and dtype takes. */
+export function tensorBytes(shape: readonly number[], dtype: string): number {
+  return shape.reduce((product, size) => product * size, 1) * (DTYPE_BYTES[dtype] ?? 4);
+}
+
+/**
+ * A tensor the browser could not make, with how much it needed: `what` names it as the cell
+ * wrote it (tf.zeros([50000, 50000])), `reason` says how the allocation failed.
+ */
+export class TensorTooLarge extends Error {
+  override name = 'TensorTooLarge';
+  readonly values: number;
+  readonly bytes: number;
+  constructor(readonly what: string, readonly shape: readonly number[], readonly dtype: string, readonly reason: string) {
+    const values = shape.reduce((product, size) => product * size, 1);
+    const bytes = tensorBytes(shape, dtype);
+    super(`${what} needs ${formatBytes(bytes)} (${formatCount(values)} ${dtype} values), and the browser gave less (${reason})`);
+    this.values = values;
+    this.bytes = bytes;
+  }
+}
+
 // What running out of memory looks like in the browser's TF.js backends: a typed array the
 // engine cannot make (cpu, wasm uploads), the wasm heap unable to grow or aborting, a
 // WebGL texture or buffer past the GPU's limit.
@@ -49,6 +76,9 @@ export function isOutOfMemory(message: string): boolean {
 
 /** An out-of-memory error said as such, with what to try; other errors unchanged. */
 export function explainOutOfMemory(located: LocatedError): LocatedError {
+  if (located.error instanceof TensorTooLarge) {
+    return { ...located, name: 'Out of memory', message: `Out of memory: ${located.message}. Try a smaller tensor, batch or image size.` };
+  }
   if (!isOutOfMemory(located.message)) return located;
   return { ...located, name: 'Out of memory', message: `Out of memory: ${located.message.replace(/\.?\s*$/, '')}. The tensors are too large for this browser; try a smaller batch or image size.` };
 }

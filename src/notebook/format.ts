@@ -51,3 +51,15 @@ export function formatPropertyKey(key: string | symbol): string {
 export function formatList(names: readonly string[], and = 'and', separator = ', '): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(separator)} ${and} ${names.at(-1)}`;
 }
+
+/** 1e10 → "10 GB", 6.4e9 → "6.4 GB": decimal units, as browsers and operating systems report memory. */
+export function formatBytes(bytes: number): string {
+  const units: [number, string][] = [[1e12, 'TB'], [1e9, 'GB'], [1e6, 'MB'], [1e3, 'KB']];
+  for (const [size, unit] of units) {
+    if (bytes >= size) {
+      const value = bytes / size;
+      return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${unit}`;
+    }
+  }
+  return `${bytes} bytes`;
+}

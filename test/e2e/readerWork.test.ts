@@ -51,3 +51,31 @@ describe('an unknown ?backend= in the address (item 4)', () => {
     await expect(output(page, 'load').textContent()).resolves.toMatch(/^The notebook could not start: .+/);
   });
 });
+
+describe('a tensor too large for the browser (item 7)', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openLesson('lessons/01-baseline/?backend=wasm');
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+  const stillWorks = async () => {
+    expect(await runCode(page, 'split', 'tf.ones([2, 2]).sum().dataSync()[0]')).toBe('done');
+    await expect(output(page, 'split').textContent()).resolves.toBe('4');
+  };
+
+  it('says that tf.zeros([50000, 50000]) needs 10 GB and the browser gave less, and the page goes on', async () => {
+    expect(await runCode(page, 'load', "import * as tf from '@tensorflow/tfjs';\nconst huge = tf.zeros([50000, 50000]);")).toBe('error');
+    const text = await output(page, 'load').textContent();
+    expect(text).toMatch(/^Out of memory: tf\.zeros\(\[50000, 50000\]\) needs 10 GB \(2,500,000,000 float32 values\), and the browser gave less \(.+\)\. Try a smaller tensor, batch or image size\./);
+    expect(text).toContain('line 2');
+    await stillWorks();
+  });
+
+  it('says how large the result of an operation would be, instead of breaking the wasm heap', async () => {
+    expect(await runCode(page, 'model', 'const outer = tf.matMul(tf.ones([40000, 1]), tf.ones([1, 40000]));')).toBe('error');
+    await expect(output(page, 'model').textContent()).resolves.toMatch(/^Out of memory: a tensor of shape \[(1, )?40000, 40000\] needs 6\.4 GB \(1,600,000,000 float32 values\), and the browser gave less/);
+    await stillWorks();
+  });
+});
