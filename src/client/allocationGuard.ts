@@ -24,7 +24,7 @@ const isShape = (value: unknown): value is number[] =>
  * much memory a shape they could not allocate needed.
  */
 export function tensorflowForCells<T extends object>(tf: T): T {
-  const cells: Record<string, unknown> = { ...tf };
+  const cells: Record<string, unknown> = { ...(tf as Record<string, unknown>) };
   for (const [name, dtypeIndex] of Object.entries(CREATORS)) {
     const create = cells[name];
     if (typeof create !== 'function') continue;

@@ -19,7 +19,7 @@ describe('formatBytes', () => {
 });
 
 describe('tensorflowForCells', () => {
-  const failing = (message: string) => () => { throw new RangeError(message); };
+  const failing = (message: string) => (..._args: unknown[]): never => { throw new RangeError(message); };
   class Tensor {}
   const tf = { zeros: failing('Array buffer allocation failed'), randomNormal: failing('Invalid typed array length: 900000000'), ones: (shape: number[]) => ({ shape }), Tensor, tensor: failing('Array buffer allocation failed') };
 
