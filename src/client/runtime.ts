@@ -1,5 +1,6 @@
 import { createNotebook, type CellSource } from '../notebook/notebook';
-import { renderConsoleLine, renderError, renderValue } from '../notebook/display';
+import { renderError } from '../notebook/display';
+import { createCellOutput, type CellOutput } from '../notebook/cellOutput';
 import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
 import type { CellContext } from '../lessonKit/context';
 import { isOutOfMemory } from '../notebook/errors';
@@ -22,7 +23,7 @@ export interface RuntimeOptions {
   /** TF.js memory, read after every run and every {@link MEMORY_POLL_MS} while a cell runs. */
   onMemory?: (memory: MemoryReading) => void;
   /** The kernel's notices in the page's language. */
-  text: Pick<NotebookText, 'backendUnknown'>;
+  text: NotebookText;
 }
 
 const MEMORY_POLL_MS = 500;
@@ -65,8 +66,8 @@ export function createRuntime(options: RuntimeOptions) {
     },
   });
 
-  function show(output: HTMLElement, value: unknown): void {
-    output.append(isDisplayable(value) ? value[DISPLAY](document) : renderValue(value, document));
+  function show(output: CellOutput, value: unknown): void {
+    output.append(isDisplayable(value) ? value[DISPLAY](document) : output.render(value));
   }
 
   // The first run on a page with an unknown ?backend= says so; later runs keep the kernel line only.
@@ -84,8 +85,9 @@ export function createRuntime(options: RuntimeOptions) {
 
     const finished = (async (): Promise<'done' | 'error'> => {
       output.replaceChildren();
+      const area = createCellOutput(output, options.text);
       const context: CellContext = {
-        display: (value) => show(output, value),
+        display: (value) => show(area, value),
         stopSignal: stopRequested.signal,
         handleStopCooperatively: () => {
           cooperative++;
@@ -105,12 +107,12 @@ export function createRuntime(options: RuntimeOptions) {
       if (info.unknownRequest && !backendNoticeShown) {
         backendNoticeShown = true;
         const { requested, available } = info.unknownRequest;
-        output.append(notice(options.text.backendUnknown(requested, available, info.name), 'data-backend-unknown'));
+        area.append(notice(options.text.backendUnknown(requested, available, info.name), 'data-backend-unknown'));
       }
       disposeOptimizersOnRecompile(tf, inUse);
       // Hooked on every run: after an out-of-memory restart the engine has a new backend.
       if (tf.getBackend() === 'wasm') guardWasmAllocations(tf.backend() as unknown as Parameters<typeof guardWasmAllocations>[0]);
-      const builtins = { ...createLessonLibrary(context), console: cellConsole(output) };
+      const builtins = { ...createLessonLibrary(context), console: cellConsole(area) };
       const poll = options.onMemory ? setInterval(() => readMemory(tf), MEMORY_POLL_MS) : undefined;
       let result;
       try {
@@ -119,13 +121,13 @@ export function createRuntime(options: RuntimeOptions) {
         clearInterval(poll);
       }
       if (result.status === 'error') {
-        output.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
+        area.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
         if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
-          output.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
+          area.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
         }
         return 'error';
       }
-      if (result.hasValue && result.value !== undefined) show(output, result.value);
+      if (result.hasValue && result.value !== undefined) show(area, result.value);
       return 'done';
     })();
     finished.finally(() => reportStatus()).catch(() => {});
@@ -256,11 +258,10 @@ function asObject(error: unknown): object {
   return typeof error === 'object' && error !== null ? error : {};
 }
 
-/** console.* inside a cell prints into its output (and still reaches the developer console). */
-function cellConsole(output: HTMLElement): Console {
+/** console.* inside a cell prints into its output; what is shown at once also reaches the developer console. */
+function cellConsole(output: CellOutput): Console {
   const print = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
-    output.append(renderConsoleLine(level, args, document));
-    globalThis.console[level](...args);
+    if (output.log(level, args)) globalThis.console[level](...args);
   };
   return { ...globalThis.console, log: print('log'), info: print('info'), warn: print('warn'), error: print('error') };
 }

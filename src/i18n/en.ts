@@ -5,7 +5,7 @@
  *
  * Areas are separate exports so a page script that needs one area (the notebook controls) bundles only that.
  */
-import { formatList } from '../notebook/format';
+import { formatCount, formatList } from '../notebook/format';
 
 /** The site's chrome: header, footer, navigation, language switch, offline notices. */
 export const site = {
@@ -99,4 +99,10 @@ export const notebook = {
     `?backend=${requested} is not a TensorFlow.js backend of this page (it has ${formatList(available)}), so the cells run on ${chosen}, the automatic choice. Use ${available.map((name) => `?backend=${name}`).join(', ')} or no ?backend= at all.`,
   /** The kernel itself (its code, TF.js) could not be loaded or started. */
   kernelFailed: (message: string) => `The notebook could not start: ${message}. Check the network connection and press Run again; if it keeps failing, reload the page.`,
+  /** Folded console output: show `count` more of the `hidden` lines. */
+  moreLines: (count: number, hidden: number) => `Show ${formatCount(count)} more line${count === 1 ? '' : 's'} (${formatCount(hidden)} not shown)`,
+  /** A long string cut after its start. */
+  moreCharacters: (hidden: number) => `Show more (${formatCount(hidden)} more character${hidden === 1 ? '' : 's'})`,
+  /** Console lines past the output's memory limit, counted but not kept. */
+  linesDropped: (count: number) => `… and ${formatCount(count)} more line${count === 1 ? '' : 's'}, not kept: a cell keeps about 5 MB of folded output`,
 };

@@ -3,7 +3,7 @@
  * lists any key missing here), each in Chinese.
  */
 import type { Messages } from './index';
-import { formatList } from '../notebook/format';
+import { formatCount, formatList } from '../notebook/format';
 
 export const site: Messages['site'] = {
   htmlLang: 'zh-CN',
@@ -89,4 +89,7 @@ export const notebook: Messages['notebook'] = {
   backendUnknown: (requested, available, chosen) =>
     `?backend=${requested} 不是本页的 TensorFlow.js 后端（本页有 ${formatList(available, '和', '、')}），所以单元格在自动选择的 ${chosen} 上运行。请使用 ${available.map((name) => `?backend=${name}`).join('、')}，或者去掉 ?backend=。`,
   kernelFailed: (message) => `笔记本无法启动：${message}。请检查网络连接后再按“运行”；如果一直失败，请重新加载页面。`,
+  moreLines: (count, hidden) => `再显示 ${formatCount(count)} 行（还有 ${formatCount(hidden)} 行未显示）`,
+  moreCharacters: (hidden) => `显示更多（还有 ${formatCount(hidden)} 个字符）`,
+  linesDropped: (count) => `……另有 ${formatCount(count)} 行没有保留：每个单元格最多保留约 5 MB 的折叠输出`,
 };

@@ -200,13 +200,16 @@ export function renderError(error: unknown, doc: Document = document): Node {
   return box;
 }
 
-/** One console.log / info / warn / error call from a cell, on one line like a browser console. */
-export function renderConsoleLine(level: 'log' | 'info' | 'warn' | 'error', args: unknown[], doc: Document = document): Node {
+/**
+ * One console.log / info / warn / error call from a cell, on one line like a browser console.
+ * `renderText` renders the line's text parts (the cell output cuts very long ones).
+ */
+export function renderConsoleLine(level: 'log' | 'info' | 'warn' | 'error', args: unknown[], doc: Document = document, renderText: (text: string) => Node = (text) => doc.createTextNode(text)): Node {
   const line = element(doc, 'div', `nb-console nb-console-${level}`);
   line.dataset.level = level;
   applyFormatSpecifiers(args).forEach((group, index) => {
     if (index > 0) line.append(' ');
-    for (const part of group) line.append(typeof part === 'string' ? doc.createTextNode(part) : renderInline(part.value, doc, []));
+    for (const part of group) line.append(typeof part === 'string' ? renderText(part) : renderInline(part.value, doc, []));
   });
   return line;
 }

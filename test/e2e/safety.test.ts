@@ -223,7 +223,7 @@ describe('memory', () => {
   it('reports an allocation too large for the browser as out of memory, and the page recovers', async () => {
     expect(await runCode(page, 'evaluate', 'const huge = tf.zeros([100000, 224 * 224 * 3]);\nhuge.shape')).toBe('error');
     const text = await output(page, 'evaluate').textContent();
-    expect(text).toMatch(/^Out of memory: .+\. The tensors are too large for this browser; try a smaller batch or image size\./);
+    expect(text).toMatch(/^Out of memory: tf\.zeros\(\[100000, 150528\]\) needs 60\.2 GB \(15,052,800,000 float32 values\), and the browser gave less \(.+\)\. Try a smaller tensor, batch or image size\./);
     expect(text).toContain('line 1');
     expect(await runCode(page, 'evaluate', 'tf.ones([2, 2]).sum().dataSync()[0]')).toBe('done');
     await expect(output(page, 'evaluate').textContent()).resolves.toBe('4');
