@@ -11,6 +11,7 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**'],
           testTimeout: 60_000,
+          globalSetup: ['test/setup/buildKernels.ts'],
         },
       },
       {

@@ -1,9 +1,12 @@
 /**
  * Training-speed benchmark: opens the site's /bench/ page in headless Chromium (one page load,
  * cross-origin isolated) and trains every configuration there; prints the table and writes
- * bench-results.json at the repository root.
- *   npm run bench [-- --sizes 64,224 --models mlp,mlp-bn-dropout --paths stock-wasm,stock-webgl,fast-wasm --epochs 4 --dir dist]
+ * bench-results.json at the repository root. When Debian's python3-torch is installed it also times
+ * native PyTorch on the same recipe right after (scripts/bench_torch.py, 1 and 2 threads) and
+ * prints the ratio; `--native off` skips it.
+ *   npm run bench [-- --sizes 64,224 --models mlp,mlp-bn-dropout --paths stock-wasm,stock-webgl,fast-wasm-1,fast-wasm --epochs 4 --dir dist]
  */
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync, renameSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './lib/staticServer';
@@ -15,7 +18,9 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'dist' },
     sizes: { type: 'string', default: '64,224' },
     models: { type: 'string', default: 'mlp,mlp-bn-dropout' },
-    paths: { type: 'string', default: 'stock-wasm,stock-webgl,fast-wasm' },
+    paths: { type: 'string', default: 'stock-wasm,stock-webgl,fast-wasm-1,fast-wasm' },
+    native: { type: 'string', default: 'auto' },
+    python: { type: 'string', default: process.env.BENCH_PYTHON ?? '/usr/bin/python3' },
     epochs: { type: 'string', default: '4' },
     samplesAt224: { type: 'string', default: '256' },
     out: { type: 'string', default: 'bench-results.json' },
@@ -49,14 +54,25 @@ try {
   server.close();
 }
 
+results.native = values.native === 'off' ? { unavailable: 'skipped (--native off)' } : timeNativeTorch();
+if ('unavailable' in results.native) console.log(`native PyTorch: ${results.native.unavailable}`);
+else for (const m of results.native.measurements) console.log(`native PyTorch ${results.native.torchVersion}, ${m.model}, ${m.size}×${m.size}, ${m.threads} thread${m.threads > 1 ? 's' : ''}: ${m.samplesPerSecond.toFixed(1)} samples/s`);
+
+console.log('');
 printTable(resultTable(results));
 console.log('');
 printTable(ratioTable(results));
 const env = results.environment;
-console.log(`\ncross-origin isolated: ${env.crossOriginIsolated} · wasm SIMD: ${env.wasmSimd} · wasm threads: ${env.wasmThreads} (${env.wasmThreadCount} threads) · cores: ${env.hardwareConcurrency} · WebGL: ${env.webglRenderer ?? 'none'}`);
+console.log(`\ncross-origin isolated: ${env.crossOriginIsolated} · wasm SIMD: ${env.wasmSimd} · TF.js wasm threads: ${env.wasmThreads} (${env.wasmThreadCount}) · course kernels: ${env.courseKernelThreads} threads${env.courseKernelNote ? ` (${env.courseKernelNote})` : ''} · cores: ${env.hardwareConcurrency} · WebGL: ${env.webglRenderer ?? 'none'}`);
 const lesson = results.baselineLessonSeconds;
 const seconds = (value: number | null) => (value == null ? '–' : `${value.toFixed(0)} s`);
 console.log(`baseline lesson, 50 epochs at 64×64 incl. validation (estimated from the MLP row): stock wasm ${seconds(lesson.stockWasm)}, project path ${seconds(lesson.fastWasm)}`);
+for (const inversion of results.inversions) {
+  console.log(`INVERSION: ${inversion.simpler} trained slower than ${inversion.bigger} at ${inversion.size}×${inversion.size} on ${inversion.path} (${inversion.simplerRate.toFixed(1)} vs ${inversion.biggerRate.toFixed(1)} samples/s): see the step profiles above`);
+}
+const peak = Math.max(...results.measurements.map((m) => m.peakTensorMegabytes));
+const heap = Math.max(...results.measurements.map((m) => m.wasmHeapMegabytes ?? 0));
+console.log(`peak memory: ${peak.toFixed(0)} MB of tensors, wasm heap ${heap.toFixed(0)} MB`);
 console.log(`10 consecutive runs, tensors after each: ${results.repeatedRuns.tensorCounts.join(' ')}${results.repeatedRuns.leaked ? ' — LEAK' : ' (flat)'}`);
 
 // Written whole, then renamed: an interrupted run never leaves half a file.
@@ -64,6 +80,19 @@ writeFileSync(`${values.out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
 renameSync(`${values.out}.tmp`, values.out);
 console.log(`\nwrote ${values.out}`);
 if (results.measurements.some((m) => m.error) || results.repeatedRuns.leaked) process.exitCode = 1;
+
+/** Runs scripts/bench_torch.py on the benchmark's sizes with 1 and 2 threads, if PyTorch imports. */
+function timeNativeTorch(): NonNullable<BenchResults['native']> {
+  const probe = spawnSync(values.python, ['-c', 'import torch'], { encoding: 'utf8' });
+  if (probe.status !== 0) return { unavailable: `not installed for ${values.python} (apt-get install -y python3-torch libopenblas0-pthread)` };
+  console.log('timing native PyTorch on the same recipe…');
+  try {
+    const output = execFileSync(values.python, ['scripts/bench_torch.py', '--sizes', options.sizes.join(','), '--models', options.models.join(','), '--threads', '1,2', '--epochs', String(options.epochs), '--samples-at-224', String(options.samplesAt224)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    return JSON.parse(output) as NonNullable<BenchResults['native']>;
+  } catch (error) {
+    return { unavailable: `failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
 
 function printTable(rows: string[][]): void {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));

@@ -6,13 +6,17 @@ export interface BenchEnvironment {
   wasmSimd: boolean;
   wasmThreads: boolean;
   wasmThreadCount: number;
+  /** Threads the course kernels use (0: they did not start). */
+  courseKernelThreads: number;
+  /** Why they use one thread, when they do. */
+  courseKernelNote: string | null;
   webglRenderer: string | null;
 }
 
 export interface BenchMeasurement {
   model: string;
   size: number;
-  /** "stock-wasm", "stock-webgl" or "fast-wasm" (the project's path). */
+  /** "stock-wasm", "stock-webgl", "fast-wasm" (the project's path) or "fast-wasm-1" (its kernels on one thread). */
   path: string;
   samplesPerEpoch: number;
   batchSize: number;
@@ -33,6 +37,37 @@ export interface BenchRatio {
   size: number;
   fastOverStockWasm: number | null;
   fastOverStockWebgl: number | null;
+  /** The project path with every thread against one thread. */
+  threadScaling: number | null;
+}
+
+/** A simpler model that trained slower than a bigger one on the same path and size (the plain MLP below MLP + BN + dropout). */
+export interface BenchInversion {
+  size: number;
+  path: string;
+  simpler: string;
+  simplerRate: number;
+  bigger: string;
+  biggerRate: number;
+}
+
+export interface BenchProfile {
+  model: string;
+  size: number;
+  path: string;
+  stepMs: number;
+  kernels: Array<[string, number, number]>;
+  outsideKernelsMs: number;
+  branches: Record<string, number>;
+}
+
+/** Native PyTorch on the same recipe (scripts/bench_torch.py), when Debian's python3-torch is installed. */
+export interface NativeMeasurement {
+  model: string;
+  size: number;
+  threads: number;
+  samplesPerSecond: number;
+  epochSeconds: number[];
 }
 
 export interface BenchResults {
@@ -40,6 +75,10 @@ export interface BenchResults {
   environment: BenchEnvironment;
   measurements: BenchMeasurement[];
   ratios: BenchRatio[];
+  inversions: BenchInversion[];
+  profiles: BenchProfile[];
+  /** Added by scripts/bench.ts after the browser part; empty when PyTorch is not installed. */
+  native?: { torchVersion: string; measurements: NativeMeasurement[] } | { unavailable: string };
   /** Tensor counts after each of 10 consecutive short training runs on the project's path. */
   repeatedRuns: { tensorCounts: number[]; leaked: boolean };
   /** The baseline lesson's 50 epochs at 64×64 (1646 images + validation of 706), estimated from the MLP figures. */
@@ -50,7 +89,26 @@ export const PATH_LABELS: Record<string, string> = {
   'stock-wasm': 'stock TF.js, wasm',
   'stock-webgl': 'stock TF.js, webgl',
   'fast-wasm': 'project path (wasm)',
+  'fast-wasm-1': 'project path, 1 thread',
 };
+
+// Models in order of size: a model later in this list does strictly more work per image.
+const MODEL_ORDER = ['mlp', 'mlp-bn-dropout'];
+
+/** Where a simpler model trained slower than a bigger one (same path, size, run). */
+export function findInversions(measurements: readonly BenchMeasurement[]): BenchInversion[] {
+  const found: BenchInversion[] = [];
+  for (const simpler of measurements) {
+    for (const bigger of measurements) {
+      if (simpler.error || bigger.error || simpler.path !== bigger.path || simpler.size !== bigger.size) continue;
+      if (MODEL_ORDER.indexOf(simpler.model) < 0 || MODEL_ORDER.indexOf(simpler.model) >= MODEL_ORDER.indexOf(bigger.model)) continue;
+      if (simpler.samplesPerSecond < bigger.samplesPerSecond) {
+        found.push({ size: simpler.size, path: simpler.path, simpler: simpler.model, simplerRate: simpler.samplesPerSecond, bigger: bigger.model, biggerRate: bigger.samplesPerSecond });
+      }
+    }
+  }
+  return found;
+}
 
 /** Rows of the summary table (header first), shared by the page and the command line. */
 export function resultTable(results: BenchResults): string[][] {
@@ -70,8 +128,21 @@ export function resultTable(results: BenchResults): string[][] {
 }
 
 export function ratioTable(results: BenchResults): string[][] {
-  const format = (ratio: number | null) => (ratio == null ? '–' : `${ratio.toFixed(1)}×`);
-  return [['model', 'size', 'project / stock wasm', 'project / stock webgl'], ...results.ratios.map((r) => [r.model, `${r.size}×${r.size}`, format(r.fastOverStockWasm), format(r.fastOverStockWebgl)])];
+  const format = (ratio: number | null | undefined, digits = 1) => (ratio == null ? '–' : `${ratio.toFixed(digits)}×`);
+  const native = results.native && 'measurements' in results.native ? results.native.measurements : [];
+  const rate = (model: string, size: number, path: string) => results.measurements.find((m) => m.model === model && m.size === size && m.path === path && !m.error)?.samplesPerSecond;
+  return [
+    ['model', 'size', 'project / stock wasm', 'project / stock webgl', 'all threads / 1 thread', 'native PyTorch (images/s)', 'project / PyTorch'],
+    ...results.ratios.map((r) => {
+      const torch = native.filter((n) => n.model === r.model && n.size === r.size).sort((a, b) => b.threads - a.threads)[0];
+      const fast = rate(r.model, r.size, 'fast-wasm');
+      return [
+        r.model, `${r.size}×${r.size}`, format(r.fastOverStockWasm), format(r.fastOverStockWebgl), format(r.threadScaling, 2),
+        torch ? `${torch.samplesPerSecond.toFixed(1)} (${torch.threads} threads)` : '–',
+        format(torch && fast ? fast / torch.samplesPerSecond : null, 2),
+      ];
+    }),
+  ];
 }
 
 export function median(values: readonly number[]): number {

@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { readBackendRequest } from './backendRequest';
 import { setTrainingPath, trainingSetup, type TrainingPath } from '../ml/fast';
+import type { KernelStatus } from '../ml/fast/courseKernels';
+import { startCourseKernels } from './courseKernelsLoader';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -14,6 +16,8 @@ export interface BackendInfo {
   trainingPath: TrainingPath;
   /** `?backend=` named no backend of this page: what it asked for and what there is. */
   unknownRequest?: { requested: string; available: string[] };
+  /** The course kernels' threads on wasm (see courseKernelsLoader.ts); absent on other backends. */
+  kernels?: KernelStatus;
 }
 
 let ready: Promise<BackendInfo> | undefined;
@@ -47,12 +51,14 @@ export function initBackend(): Promise<BackendInfo> {
     }
     await tf.ready();
     const why = name === preferred ? reason : `${preferred} failed to start`;
+    const kernels = name === 'wasm' ? await startCourseKernels() : undefined;
     return {
       name,
       reason: unknownRequest ? `?backend=${unknownRequest.requested} is not a backend here; ${why}` : why,
       unknownRequest,
       crossOriginIsolated: globalThis.crossOriginIsolated === true,
       trainingPath: trainingSetup().path,
+      kernels,
     };
   })();
   // A start that failed (its code could not be fetched) is tried again by the next run.
@@ -68,7 +74,13 @@ export function describeBackend(info: BackendInfo): string {
     // TF.js 4.22 starts half as many threads as cores (one on two cores) and ignores setThreadsCount (tfjs#8513).
     details += info.crossOriginIsolated ? `, threads available, TF.js uses ${threads}` : ', single-threaded: page not cross-origin isolated';
   }
-  const path = info.trainingPath === 'fast' ? 'course kernels' : 'stock TF.js';
+  let path = 'stock TF.js';
+  if (info.trainingPath === 'fast') {
+    const kernels = info.kernels;
+    path = !kernels || kernels.unavailable
+      ? `course kernels (transposes only: ${kernels?.singleThreadedBecause ?? 'not started'})`
+      : kernels.threads > 1 ? `course kernels on ${kernels.threads} threads` : `course kernels, single-threaded: ${kernels.singleThreadedBecause}`;
+  }
   return `TensorFlow.js backend: ${info.name} (${details}) · training path: ${path}`;
 }
 

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { transposeInto } from './transpose';
 import { adamUpdate, type AdamHyperparameters } from './adamUpdate';
+import { heapOffset, type CourseKernels } from './courseKernels';
 
 /** The kernel the fast Adam step runs: one pass over value, gradient and both moments. */
 export const ADAM_UPDATE_KERNEL = 'CourseAdamUpdate';
@@ -10,15 +11,30 @@ type KernelArgs = { inputs: Record<string, tf.TensorInfo>; backend: BackendWasm;
 type KernelFunc = (args: KernelArgs) => tf.TensorInfo | tf.TensorInfo[];
 
 let stockBatchMatMul: tf.KernelConfig | undefined;
+let courseKernels: CourseKernels | undefined;
+
+/** Which way each product went, counted since the last reset (the benchmark's profile reports it). */
+export const productBranches = { courseKernel: 0, stock: 0, transposedThenStock: 0, transposedProduct: 0 };
+
+/** Makes BatchMatMul use the course's SIMD (and threaded) kernels; `undefined` goes back to transposes + stock. */
+export function setCourseKernels(kernels: CourseKernels | undefined): void {
+  courseKernels = kernels;
+}
+
+export function activeCourseKernels(): CourseKernels | undefined {
+  return courseKernels;
+}
 
 /**
  * Registers the course's kernels on the wasm backend:
  *
- * - BatchMatMul with a transposed operand. Stock TF.js hands `transposeA`/`transposeB`
- *   to a plain C++ loop instead of XNNPACK; the backward pass of every Dense layer asks for
- *   exactly those products (xᵀ·dy for the weights, dy·Wᵀ for the layer below), so they cost
- *   ~25× the forward product. Here the operand is transposed first (a tiled copy on the wasm
- *   heap) and the product goes to the stock kernel's fast path: same numbers, other order.
+ * - BatchMatMul. Stock TF.js hands `transposeA`/`transposeB` to a plain C++ loop instead of
+ *   XNNPACK; the backward pass of every Dense layer asks for exactly those products (xᵀ·dy for
+ *   the weights, dy·Wᵀ for the layer below), so they cost ~25× the forward product. With the
+ *   course kernels (courseKernels.ts) every single-matrix product goes to a SIMD kernel that
+ *   reads either operand transposed and splits the rows of C across threads. Without them (or
+ *   for batches of matrices) the operand is transposed first (a tiled copy on the wasm heap)
+ *   and the product goes to the stock kernel's fast path: same numbers, other order.
  * - CourseAdamUpdate: the Adam step of one variable in a single pass (see fastAdam.ts).
  *
  * Idempotent; `unregisterWasmKernels` puts the stock BatchMatMul back.
@@ -35,7 +51,7 @@ export function registerWasmKernels(): void {
     backendName: 'wasm',
     // The stock setup binds the C++ function the stock kernel calls; keep it for backend restarts.
     setupFunc: stock.setupFunc,
-    kernelFunc: ((args: KernelArgs) => batchMatMulWithoutTransposes(args, stockKernel)) as unknown as tf.KernelFunc,
+    kernelFunc: ((args: KernelArgs) => batchMatMul(args, stockKernel)) as unknown as tf.KernelFunc,
   });
   if (!tf.getKernel(ADAM_UPDATE_KERNEL, 'wasm')) {
     tf.registerKernel({ kernelName: ADAM_UPDATE_KERNEL, backendName: 'wasm', kernelFunc: adamUpdateKernel as unknown as tf.KernelFunc });
@@ -53,13 +69,20 @@ export function wasmKernelsRegistered(): boolean {
   return stockBatchMatMul !== undefined;
 }
 
-function batchMatMulWithoutTransposes(args: KernelArgs, stockKernel: KernelFunc): tf.TensorInfo {
+function batchMatMul(args: KernelArgs, stockKernel: KernelFunc): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const transposeA = attrs.transposeA === true;
   const transposeB = attrs.transposeB === true;
-  if (!transposeA && !transposeB) return stockKernel(args) as tf.TensorInfo;
   const a = inputs.a!;
   const b = inputs.b!;
+  if (courseKernels && canUseCourseKernel(backend, a, b)) {
+    productBranches.courseKernel++;
+    return courseKernelProduct(courseKernels, backend, a, b, transposeA, transposeB);
+  }
+  if (!transposeA && !transposeB) {
+    productBranches.stock++;
+    return stockKernel(args) as tf.TensorInfo;
+  }
   const temporaries: tf.TensorInfo[] = [];
   const plain = (left: tf.TensorInfo, right: tf.TensorInfo) =>
     stockKernel({ inputs: { a: left, b: right }, backend, attrs: { ...attrs, transposeA: false, transposeB: false } }) as tf.TensorInfo;
@@ -67,21 +90,45 @@ function batchMatMulWithoutTransposes(args: KernelArgs, stockKernel: KernelFunc)
     if (!transposeA && preferTransposedProduct(a, b)) {
       // A·Bᵀ with a large B (dy·Wᵀ of a wide first layer): (B·Aᵀ)ᵀ moves only A and the output;
       // the stock kernel would otherwise repack all of B as it copies it.
+      productBranches.transposedProduct++;
       const product = plain(b, transposed(backend, a, temporaries));
       temporaries.push(product);
       const result = transposed(backend, product, []);
       return result;
     }
+    productBranches.transposedThenStock++;
     return plain(transposeA ? transposed(backend, a, temporaries) : a, transposeB ? transposed(backend, b, temporaries) : b);
   } finally {
     temporaries.forEach((info) => backend.disposeData(info.dataId));
   }
 }
 
+const batchOf = (info: tf.TensorInfo) => info.shape.slice(0, -2).reduce((product, n) => product * n, 1);
+
+function canUseCourseKernel(backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo): boolean {
+  const memory = (backend.wasm as unknown as { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } });
+  return courseKernels!.memory === (memory.wasmMemory ?? memory.asm?.memory) &&
+    a.dtype === 'float32' && b.dtype === 'float32' && batchOf(a) === 1 && batchOf(b) === 1 &&
+    a.shape.every((n) => n > 0) && b.shape.every((n) => n > 0);
+}
+
+/** op(A)·op(B) of single matrices by the course kernel, into a new output. */
+function courseKernelProduct(kernels: CourseKernels, backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): tf.TensorInfo {
+  const [aRows, aCols] = a.shape.slice(-2) as [number, number];
+  const [bRows, bCols] = b.shape.slice(-2) as [number, number];
+  const [m, k] = transposeA ? [aCols, aRows] : [aRows, aCols];
+  const [kb, n] = transposeB ? [bCols, bRows] : [bRows, bCols];
+  if (k !== kb) throw new Error(`matMul: inner dimensions differ (${k} and ${kb}) for shapes [${a.shape}] and [${b.shape}]`);
+  const leading = (a.shape.length >= b.shape.length ? a.shape : b.shape).slice(0, -2);
+  const output = backend.makeOutput([...leading, m, n], 'float32');
+  // Offsets are read after the allocation: the heap may have grown (the offsets stay valid).
+  kernels.matMul(heapOffset(backend, a), heapOffset(backend, b), heapOffset(backend, output), m, n, k, transposeA, transposeB);
+  return output;
+}
+
 /** For A·Bᵀ of single matrices: whether computing (B·Aᵀ)ᵀ copies fewer floats (the stock path copies B twice). */
-function preferTransposedProduct(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
-  const batch = (info: tf.TensorInfo) => info.shape.slice(0, -2).reduce((product, n) => product * n, 1);
-  if (batch(a) !== 1 || batch(b) !== 1) return false;
+export function preferTransposedProduct(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
+  if (batchOf(a) !== 1 || batchOf(b) !== 1) return false;
   const [m, k] = a.shape.slice(-2) as [number, number];
   const n = b.shape.at(-2)!;
   return 2 * n * k > 2 * m * k + m * n;

@@ -1,0 +1,1 @@
+export { gemm, gemmScratchBytes, transpose } from "./gemm";
