@@ -4,7 +4,11 @@ import { ratioTable, resultTable, type BenchResults } from './results';
 declare global {
   interface Window {
     /** Used by `npm run bench` (scripts/bench.ts) to run the benchmark with its own options. */
-    courseBench?: { run(options?: Partial<BenchOptions>): Promise<BenchResults> };
+    courseBench?: {
+      run(options?: Partial<BenchOptions>): Promise<BenchResults>;
+      /** Checks the course kernels as started on this page against stock TF.js (end-to-end tests). */
+      checkKernels(): Promise<import('./kernelCheck').KernelCheck>;
+    };
   }
 }
 
@@ -37,7 +41,13 @@ export function startBenchPage(): void {
   }
 
   button.addEventListener('click', () => { run().catch(() => {}); });
-  window.courseBench = { run };
+  async function checkKernels() {
+    const [{ initBackend }, { checkCourseKernels }] = await Promise.all([import('../client/tfBackend'), import('./kernelCheck')]);
+    await initBackend();
+    return checkCourseKernels();
+  }
+
+  window.courseBench = { run, checkKernels };
 }
 
 function htmlTable(caption: string, rows: string[][]): HTMLTableElement {

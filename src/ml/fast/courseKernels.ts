@@ -61,7 +61,7 @@ export class CourseKernels {
     const wasm = backend.wasm as unknown as WasmModule;
     const memory = wasm.wasmMemory ?? wasm.asm?.memory;
     if (!memory) throw new Error('the TF.js wasm backend exposes no memory to run the course kernels on');
-    const shared = memory.buffer instanceof SharedArrayBuffer;
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
     const module = shared ? binaries.shared : binaries.plain;
     const kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
     const wanted = Math.max(1, Math.min(16, Math.floor(threads ?? globalThis.navigator?.hardwareConcurrency ?? 1)));
@@ -89,6 +89,11 @@ export class CourseKernels {
   status(): KernelStatus {
     const threads = this.pool.threads;
     return threads > 1 ? { threads } : { threads, singleThreadedBecause: this.failed ?? this.reason ?? 'no worker started' };
+  }
+
+  /** Chunks of products each thread has taken (the page's thread first). */
+  chunksTakenByThread(): number[] {
+    return this.pool.chunksTaken();
   }
 
   /**

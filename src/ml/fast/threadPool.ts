@@ -24,7 +24,8 @@ export class KernelPool {
   private failure: string | undefined;
 
   constructor(private readonly kernels: KernelExports) {
-    this.control = new Int32Array(new SharedArrayBuffer(CONTROL_INTS * 4));
+    // A page that is not cross-origin isolated has no SharedArrayBuffer, and no workers to share with.
+    this.control = new Int32Array(typeof SharedArrayBuffer === 'undefined' ? new ArrayBuffer(CONTROL_INTS * 4) : new SharedArrayBuffer(CONTROL_INTS * 4));
   }
 
   /** Starts `count` workers on `memory` (a shared WebAssembly.Memory); resolves when all are waiting for jobs. */
