@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUpDown, randomAugmentation, type Augmentation } from '../../src/ml/augment';
+
+// On the CPU-side backends (wasm, cpu) flips and applyPerImage move whole rows of pixels in
+// JavaScript instead of TF.js's per-value Reverse and GatherV2: the same values, bit for bit.
+
+let previous: string;
+beforeAll(async () => {
+  previous = tf.getBackend();
+  expect(await tf.setBackend('wasm')).toBe(true);
+});
+afterAll(async () => {
+  await tf.setBackend(previous);
+});
+
+const batch = (n: number, seed: number) => tf.randomUniform([n, 9, 7, 3], 0, 1, 'float32', seed) as tf.Tensor4D;
+
+/** applyPerImage as TF.js ops (gather each op's images, concat, gather back): today's reference. */
+function applyPerImageWithOps(images: tf.Tensor4D, choices: readonly number[], ops: readonly Augmentation[]): tf.Tensor4D {
+  return tf.tidy(() => {
+    const parts: tf.Tensor4D[] = [];
+    const order: number[] = [];
+    ops.forEach((op, k) => {
+      const members = choices.flatMap((choice, i) => (choice === k ? [i] : []));
+      if (members.length === 0) return;
+      parts.push(op(tf.gather(images, members)));
+      order.push(...members);
+    });
+    const inverse = new Array<number>(images.shape[0]);
+    order.forEach((position, i) => { inverse[position] = i; });
+    return tf.gather(tf.concat(parts, 0), inverse);
+  });
+}
+
+describe('augmentation by rows', () => {
+  it('flips exactly as tf.reverse', () => {
+    const x = batch(5, 1);
+    expect(Array.from(flipLeftRight(x).dataSync())).toEqual(Array.from(tf.reverse(x, 2).dataSync()));
+    expect(Array.from(flipUpDown(x).dataSync())).toEqual(Array.from(tf.reverse(x, 1).dataSync()));
+  });
+
+  it('applies each op to the images that chose it exactly as gather + concat does, without leaking tensors', () => {
+    const x = batch(11, 2);
+    const ops: Augmentation[] = [(images) => images, flipLeftRight, (images) => tf.mul(images, 2) as tf.Tensor4D, flipUpDown];
+    const choices = [0, 1, 2, 3, 3, 2, 1, 0, 2, 2, 1];
+    const before = tf.memory().numTensors;
+    const fast = applyPerImage(x, choices, ops);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(Array.from(fast.dataSync())).toEqual(Array.from(applyPerImageWithOps(x, choices, ops).dataSync()));
+  });
+
+  it('gives the article augmentation and a random augmentation the values of the op-by-op version, seed for seed', () => {
+    const x = batch(24, 3);
+    for (const make of [() => articleAugmentation({ seed: 4 }), () => randomAugmentation({ rotation: 20, shift: 2, flipLeftRight: true, flipUpDown: true, noiseVariance: 0.05, blurSigma: 1, seed: 5 })]) {
+      const byRows = make();
+      const rowsOut = [byRows(x), byRows(x)].map((t) => Array.from(t.dataSync()));
+      // The same augmentation, same seed, with TF.js ops throughout (as on WebGL).
+      const reference = make();
+      augmentPaths.byRows = false;
+      try {
+        expect(rowsOut).toEqual([reference(x), reference(x)].map((t) => Array.from(t.dataSync())));
+      } finally {
+        augmentPaths.byRows = true;
+      }
+    }
+  });
+});
