@@ -67,6 +67,9 @@ console.log(`\ncross-origin isolated: ${env.crossOriginIsolated} · wasm SIMD: $
 const lesson = results.baselineLessonSeconds;
 const seconds = (value: number | null) => (value == null ? '–' : `${value.toFixed(0)} s`);
 console.log(`baseline lesson, 50 epochs at 64×64 incl. validation (estimated from the MLP row): stock wasm ${seconds(lesson.stockWasm)}, project path ${seconds(lesson.fastWasm)}`);
+for (const { size, augmentedOverPlain } of results.augmentation) {
+  if (augmentedOverPlain != null) console.log(`on-the-fly augmentation at ${size}×${size}: ${(100 * augmentedOverPlain).toFixed(0)} % of the images/s without it (MLP + BN + dropout, course path)`);
+}
 for (const inversion of results.inversions) {
   console.log(`INVERSION: ${inversion.simpler} trained slower than ${inversion.bigger} at ${inversion.size}×${inversion.size} on ${inversion.path} (${inversion.simplerRate.toFixed(1)} vs ${inversion.biggerRate.toFixed(1)} samples/s): see the step profiles above`);
 }

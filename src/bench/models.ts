@@ -1,10 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 
-export type BenchModel = 'mlp' | 'mlp-bn-dropout';
+export type BenchModel = 'mlp' | 'mlp-bn-dropout' | 'mlp-bn-dropout-augmented';
 
 export const BENCH_MODELS: Record<BenchModel, string> = {
   mlp: "the article's MLP (Dense 100 sigmoid → Dense 100 sigmoid → Dense 1 sigmoid)",
   'mlp-bn-dropout': 'the same with BatchNormalization and Dropout 0.5 after each hidden layer (the combined model)',
+  'mlp-bn-dropout-augmented': 'the combined model trained on the article augmentation drawn on the fly (lessons 5 and 7)',
 };
 
 /** The lessons' models with seeded initial weights, so every configuration starts from the same point. */
@@ -12,7 +13,7 @@ export function buildBenchModel(kind: BenchModel, inputs: number, learningRate: 
   const model = tf.sequential();
   const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
   const regularize = () => {
-    if (kind !== 'mlp-bn-dropout') return;
+    if (kind === 'mlp') return;
     model.add(tf.layers.batchNormalization());
     model.add(tf.layers.dropout({ rate: 0.5 }));
   };

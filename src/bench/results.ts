@@ -75,6 +75,8 @@ export interface BenchResults {
   environment: BenchEnvironment;
   measurements: BenchMeasurement[];
   ratios: BenchRatio[];
+  /** The combined model with on-the-fly augmentation against without, on the course path. */
+  augmentation: Array<{ size: number; augmentedOverPlain: number | null }>;
   inversions: BenchInversion[];
   profiles: BenchProfile[];
   /** Added by scripts/bench.ts after the browser part; empty when PyTorch is not installed. */

@@ -7,6 +7,7 @@ import { trainTestSplitIndices } from '../ml/split';
 import { train } from '../ml/train';
 import { predictProbabilities } from '../ml/predict';
 import { setTrainingPath } from '../ml/fast';
+import { articleAugmentation } from '../ml/augment';
 import type { ImageSet } from '../ml/imageSet';
 import { buildBenchModel, type BenchModel } from './models';
 import { describeProfile, profileStep } from './profileStep';
@@ -54,7 +55,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const { train: trainSet, validation } = await benchData(options.datasetUrl, size, samplesAt224);
     for (const path of paths) {
       log(`${size}×${size}, ${path}: ${models.join(' and ')} in alternating epochs, ${epochs} each, of ${trainSet.count} images…`);
-      const measured = await measureInterleaved(models, size, path, trainSet, epochs);
+      // On the course path the combined model also trains on augmented batches, in the same alternation.
+      const kinds: BenchModel[] = path === 'fast-wasm' && models.includes('mlp-bn-dropout') ? [...models, 'mlp-bn-dropout-augmented'] : models;
+      const measured = await measureInterleaved(kinds, size, path, trainSet, epochs);
       measurements.push(...measured);
       for (const m of measured) log(m.error ? `  ${m.model}: failed: ${m.error}` : `  ${m.model}: ${m.samplesPerSecond.toFixed(1)} samples/s`);
       if (size === 64 && measured.some((m) => m.model === 'mlp' && !m.error)) validationSeconds[path] = await timeValidation(path, validation);
@@ -77,6 +80,11 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const ratio = (other?: number) => (fast && other ? fast / other : null);
     return { model, size, fastOverStockWasm: ratio(rate('stock-wasm')), fastOverStockWebgl: ratio(rate('stock-webgl')), threadScaling: ratio(rate('fast-wasm-1')) };
   }));
+  const augmentation = sizes.map((size) => {
+    const rate = (model: BenchModel) => measurements.find((m) => m.size === size && m.model === model && m.path === 'fast-wasm' && !m.error)?.samplesPerSecond;
+    const [augmented, plain] = [rate('mlp-bn-dropout-augmented'), rate('mlp-bn-dropout')];
+    return { size, augmentedOverPlain: augmented && plain ? augmented / plain : null };
+  });
 
   const lessonSeconds = (path: BenchPath) => {
     const m = measurements.find((x) => x.size === 64 && x.model === 'mlp' && x.path === path && !x.error);
@@ -91,6 +99,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     environment,
     measurements,
     ratios,
+    augmentation,
     inversions: findInversions(measurements),
     profiles,
     repeatedRuns,
@@ -129,6 +138,7 @@ async function measureInterleaved(kinds: BenchModel[], size: number, path: Bench
     await usePath(path);
     const tensorsBefore = tf.memory().numTensors;
     kinds.forEach((kind) => built.push(buildBenchModel(kind, data.featureCount, learningRate(size))));
+    const augmentations = kinds.map((kind) => (kind.endsWith('-augmented') ? articleAugmentation({ seed: 1 }) : undefined));
     for (let epoch = 0; epoch < epochs; epoch++) {
       for (const [i, result] of results.entries()) {
         if (result.error) continue;
@@ -136,6 +146,7 @@ async function measureInterleaved(kinds: BenchModel[], size: number, path: Bench
           let peakBytes = 0;
           const started = performance.now();
           const history = await train(built[i]!, data, {
+            augment: augmentations[i],
             epochs: 1,
             batchSize: BATCH_SIZE,
             seed: epoch + 1,
