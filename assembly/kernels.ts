@@ -1,1 +1,2 @@
 export { gemm, gemmScratchBytes, transpose } from "./gemm";
+export { adam } from "./adam";

@@ -10,6 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync, renameSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './lib/staticServer';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { ratioTable, resultTable, type BenchResults } from '../src/bench/results';
 
@@ -49,6 +50,8 @@ try {
   await page.goto(`${url}bench/`);
   await page.waitForFunction(() => window.courseBench !== undefined);
   results = await page.evaluate((options) => window.courseBench!.run(options as never), options);
+  await page.close();
+  if (options.sizes.includes(64) && options.paths.includes('fast-wasm')) results.lessonPage = await timeLessonPage(await browser.newPage(), url, options.epochs);
 } finally {
   await browser.close();
   server.close();
@@ -67,6 +70,11 @@ console.log(`\ncross-origin isolated: ${env.crossOriginIsolated} · wasm SIMD: $
 const lesson = results.baselineLessonSeconds;
 const seconds = (value: number | null) => (value == null ? '–' : `${value.toFixed(0)} s`);
 console.log(`baseline lesson, 50 epochs at 64×64 incl. validation (estimated from the MLP row): stock wasm ${seconds(lesson.stockWasm)}, project path ${seconds(lesson.fastWasm)}`);
+if (results.lessonPage) {
+  const bench = results.measurements.find((m) => m.size === 64 && m.model === 'mlp' && m.path === 'fast-wasm' && !m.error)?.samplesPerSecond;
+  const lesson = results.lessonPage.samplesPerSecond;
+  console.log(`baseline lesson page, training cell (${options.epochs} epochs): ${lesson ?? '–'} images/s${lesson && bench ? `, ${(100 * lesson / bench).toFixed(0)} % of the bench page's ${bench.toFixed(0)}` : ''} — "${results.lessonPage.status}"`);
+}
 for (const { size, augmentedOverPlain } of results.augmentation) {
   if (augmentedOverPlain != null) console.log(`on-the-fly augmentation at ${size}×${size}: ${(100 * augmentedOverPlain).toFixed(0)} % of the images/s without it (MLP + BN + dropout, course path)`);
 }
@@ -83,6 +91,24 @@ writeFileSync(`${values.out}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
 renameSync(`${values.out}.tmp`, values.out);
 console.log(`\nwrote ${values.out}`);
 if (results.measurements.some((m) => m.error) || results.repeatedRuns.leaked) process.exitCode = 1;
+
+/**
+ * The baseline lesson's own training cell on its page (progress bar, live curves, memory meter,
+ * validation each epoch), capped to the bench's epoch count: the images/s it reports against the
+ * bench page's rate for the same model shows what the lesson page costs.
+ */
+async function timeLessonPage(page: Page, siteUrl: string, epochs: number): Promise<NonNullable<BenchResults['lessonPage']>> {
+  await page.goto(`${siteUrl}lessons/01-baseline/?backend=wasm&maxEpochs=${epochs}`);
+  for (const id of ['load', 'split', 'model', 'compile', 'train']) {
+    await page.locator(`[data-cell="${id}"]`).getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction((id) => ['done', 'error'].includes(document.querySelector(`[data-cell="${id}"]`)?.getAttribute('data-cell-state') ?? ''), id, { timeout: 600_000, polling: 250 });
+  }
+  const status = (await page.locator('[data-cell="train"] [data-training-status]').textContent()) ?? '';
+  await page.close();
+  const rate = status.match(/([\d,.]+) images\/s/);
+  if (!rate) return { status, samplesPerSecond: null };
+  return { status, samplesPerSecond: Number(rate[1]!.replace(/,/g, '')) };
+}
 
 /** Runs scripts/bench_torch.py on the benchmark's sizes with 1 and 2 threads, if PyTorch imports. */
 function timeNativeTorch(): NonNullable<BenchResults['native']> {

@@ -22,7 +22,7 @@ const BUILDS = {
 };
 
 export async function buildKernels(): Promise<void> {
-  const sources = ['assembly/kernels.ts', 'assembly/gemm.ts', 'assembly/augment.ts'].filter((file) => existsSync(resolve(root, file)));
+  const sources = ['assembly/kernels.ts', 'assembly/gemm.ts', 'assembly/adam.ts'].filter((file) => existsSync(resolve(root, file)));
   const compilerVersion = JSON.parse(readFileSync(resolve(root, 'node_modules/assemblyscript/package.json'), 'utf8')).version as string;
   const stamp = createHash('sha256')
     .update(JSON.stringify({ compilerVersion, BUILDS }))

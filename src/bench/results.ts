@@ -79,6 +79,8 @@ export interface BenchResults {
   augmentation: Array<{ size: number; augmentedOverPlain: number | null }>;
   inversions: BenchInversion[];
   profiles: BenchProfile[];
+  /** The baseline lesson's training cell on its own page (scripts/bench.ts), for the page's overhead. */
+  lessonPage?: { status: string; samplesPerSecond: number | null };
   /** Added by scripts/bench.ts after the browser part; empty when PyTorch is not installed. */
   native?: { torchVersion: string; measurements: NativeMeasurement[] } | { unavailable: string };
   /** Tensor counts after each of 10 consecutive short training runs on the project's path. */

@@ -111,6 +111,14 @@ export class CourseKernels {
     this.pool.run(Op.Gemm, [a, b, c, n, k, aRow, aCol, bRow, bCol, m, chunkRows, this.scratch, this.scratchStride], Math.ceil(m / chunkRows));
   }
 
+  /** One Adam step over `length` floats (see assembly/adam.ts): value, gradient and moments in, three outputs. */
+  adam(pointers: readonly [number, number, number, number, number, number, number], length: number, { stepSize, rootCorrection, beta1, beta2, epsilon }: { stepSize: number; rootCorrection: number; beta1: number; beta2: number; epsilon: number }): void {
+    const threads = this.pool.threads;
+    // Memory-bound: split only large variables, in chunks of whole cache lines.
+    const chunkLength = threads === 1 || length < 65_536 ? length : Math.ceil(length / (2 * threads) / 16) * 16;
+    this.pool.run(Op.Adam, [...pointers, length, chunkLength], Math.ceil(length / chunkLength), [stepSize, rootCorrection, beta1, beta2, epsilon]);
+  }
+
   /** Writes the transpose of the rows×cols matrix at `source` to `target`. */
   transpose(source: number, target: number, rows: number, cols: number): void {
     const threads = this.pool.threads;

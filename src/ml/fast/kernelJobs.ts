@@ -10,9 +10,11 @@ export interface KernelExports {
   gemm(a: number, b: number, c: number, n: number, k: number, aRow: number, aCol: number, bRow: number, bCol: number, rowStart: number, rowEnd: number, scratch: number): void;
   gemmScratchBytes(): number;
   transpose(source: number, target: number, rows: number, cols: number, rowStart: number, rowEnd: number): void;
+  adam(value: number, gradient: number, first: number, second: number, outValue: number, outFirst: number, outSecond: number, start: number, end: number,
+    stepSize: number, rootCorrection: number, beta1: number, beta2: number, epsilon: number): void;
 }
 
-export const enum Op { Gemm = 1, Transpose = 2, Stop = 99 }
+export const enum Op { Gemm = 1, Transpose = 2, Adam = 3, Stop = 99 }
 
 // Layout of the control block (an Int32Array over a SharedArrayBuffer).
 export const SEQ = 0; // job number (16 bits), what workers wait on
@@ -60,6 +62,14 @@ function runChunk(control: Int32Array, kernels: KernelExports, chunk: number, th
       // source, target, rows, cols, chunkRows
       const start = chunk * p(4);
       kernels.transpose(p(0), p(1), p(2), p(3), start, Math.min(p(2), start + p(4)));
+      break;
+    }
+    case Op.Adam: {
+      // value, gradient, first, second, outValue, outFirst, outSecond, length, chunkLength; then as floats
+      // (same slots read through a Float32Array) stepSize, rootCorrection, beta1, beta2, epsilon
+      const floats = new Float32Array(control.buffer, (PARAMS + 9) * 4, 5);
+      const start = chunk * p(8);
+      kernels.adam(p(0), p(1), p(2), p(3), p(4), p(5), p(6), start, Math.min(p(7), start + p(8)), floats[0]!, floats[1]!, floats[2]!, floats[3]!, floats[4]!);
       break;
     }
     default:

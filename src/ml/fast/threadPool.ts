@@ -66,12 +66,14 @@ export class KernelPool {
   }
 
   /** Runs `chunks` chunks of a job (params as in kernelJobs.ts), using every thread; throws when a chunk failed. */
-  run(op: Op, params: readonly number[], chunks: number): void {
+  run(op: Op, params: readonly number[], chunks: number, floatParams: readonly number[] = []): void {
     const control = this.control;
     if (chunks > CLOSED - 1) throw new Error(`too many chunks (${chunks}) for one kernel job`);
     control[OP] = op;
     control[CHUNKS] = chunks;
     params.forEach((value, i) => { control[PARAMS + i] = value; });
+    // Float parameters follow the integer ones, as float32 bits in the same slots.
+    new Float32Array(control.buffer, (PARAMS + params.length) * 4, floatParams.length).set(floatParams);
     Atomics.store(control, DONE, 0);
     Atomics.store(control, ERROR, 0);
     this.seq = (this.seq + 1) & 0xffff;

@@ -106,8 +106,7 @@ function batchMatMul(args: KernelArgs, stockKernel: KernelFunc): tf.TensorInfo {
 const batchOf = (info: tf.TensorInfo) => info.shape.slice(0, -2).reduce((product, n) => product * n, 1);
 
 function canUseCourseKernel(backend: BackendWasm, a: tf.TensorInfo, b: tf.TensorInfo): boolean {
-  const memory = (backend.wasm as unknown as { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } });
-  return courseKernels!.memory === (memory.wasmMemory ?? memory.asm?.memory) &&
+  return courseKernels!.memory === memoryOf(backend) &&
     a.dtype === 'float32' && b.dtype === 'float32' && batchOf(a) === 1 && batchOf(b) === 1 &&
     a.shape.every((n) => n > 0) && b.shape.every((n) => n > 0);
 }
@@ -150,7 +149,21 @@ function transposed(backend: BackendWasm, input: tf.TensorInfo, temporaries: tf.
 function adamUpdateKernel({ inputs, backend, attrs }: KernelArgs): tf.TensorInfo[] {
   const { value, gradient, firstMoment, secondMoment } = inputs as Record<'value' | 'gradient' | 'firstMoment' | 'secondMoment', tf.TensorInfo>;
   const outputs = [value, firstMoment, secondMoment].map((input) => backend.makeOutput(input.shape, 'float32'));
+  const hyper = attrs as unknown as AdamHyperparameters;
+  if (courseKernels && courseKernels.memory === memoryOf(backend)) {
+    // float32 SIMD on every thread, as stock TF.js computes it (in float32); the JavaScript pass below uses doubles.
+    const pointer = (info: tf.TensorInfo) => heapOffset(backend, info);
+    courseKernels.adam([pointer(value), pointer(gradient), pointer(firstMoment), pointer(secondMoment), pointer(outputs[0]!), pointer(outputs[1]!), pointer(outputs[2]!)], tf.util.sizeFromShape(value.shape), {
+      stepSize: hyper.learningRate / hyper.biasCorrection1, rootCorrection: 1 / Math.sqrt(hyper.biasCorrection2), beta1: hyper.beta1, beta2: hyper.beta2, epsilon: hyper.epsilon,
+    });
+    return outputs;
+  }
   const view = (info: tf.TensorInfo) => backend.typedArrayFromHeap(info) as Float32Array;
-  adamUpdate(view(value), view(gradient), view(firstMoment), view(secondMoment), { value: view(outputs[0]!), firstMoment: view(outputs[1]!), secondMoment: view(outputs[2]!) }, attrs as unknown as AdamHyperparameters);
+  adamUpdate(view(value), view(gradient), view(firstMoment), view(secondMoment), { value: view(outputs[0]!), firstMoment: view(outputs[1]!), secondMoment: view(outputs[2]!) }, hyper);
   return outputs;
+}
+
+function memoryOf(backend: BackendWasm): WebAssembly.Memory | undefined {
+  const wasm = backend.wasm as unknown as { wasmMemory?: WebAssembly.Memory; asm?: { memory?: WebAssembly.Memory } };
+  return wasm.wasmMemory ?? wasm.asm?.memory;
 }
