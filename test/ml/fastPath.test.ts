@@ -241,7 +241,7 @@ describe.each(TRAINING_CASES)('the fast path trains the %s like stock TF.js (%s)
 });
 
 describe('createBatcher on wasm', () => {
-  it('reuses one buffer, yet every batch keeps its own pixels', () => {
+  it('writes each batch straight into its own tensor, pixels as byte / 255', () => {
     const pixels = Uint8Array.from({ length: 4 * 12 }, (_, i) => i * 5);
     const set = new ImageSet(2, pixels, Uint8Array.of(0, 1, 0, 1), ['a', 'b', 'c', 'd']);
     const batch = createBatcher(set, 2);
