@@ -69,7 +69,7 @@ const env = results.environment;
 console.log(`\ncross-origin isolated: ${env.crossOriginIsolated} · wasm SIMD: ${env.wasmSimd} · TF.js wasm threads: ${env.wasmThreads} (${env.wasmThreadCount}) · course kernels: ${env.courseKernelThreads} threads${env.courseKernelNote ? ` (${env.courseKernelNote})` : ''} · cores: ${env.hardwareConcurrency} · WebGL: ${env.webglRenderer ?? 'none'}`);
 const lesson = results.baselineLessonSeconds;
 const seconds = (value: number | null) => (value == null ? '–' : `${value.toFixed(0)} s`);
-console.log(`baseline lesson, 50 epochs at 64×64 incl. validation (estimated from the MLP row): stock wasm ${seconds(lesson.stockWasm)}, project path ${seconds(lesson.fastWasm)}`);
+console.log(`baseline lesson, 50 epochs at 64×64 incl. validation (estimated from the MLP row): stock wasm ${seconds(lesson.stockWasm)}, project path ${seconds(lesson.fastWasm)}; the article-exact 224×224 run on the project path ${seconds(lesson.fastWasmAt224 ?? null)}`);
 if (results.lessonPage) {
   const bench = results.measurements.find((m) => m.size === 64 && m.model === 'mlp' && m.path === 'fast-wasm' && !m.error)?.samplesPerSecond;
   const lesson = results.lessonPage.samplesPerSecond;

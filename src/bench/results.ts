@@ -86,7 +86,7 @@ export interface BenchResults {
   /** Tensor counts after each of 10 consecutive short training runs on the project's path. */
   repeatedRuns: { tensorCounts: number[]; leaked: boolean };
   /** The baseline lesson's 50 epochs at 64×64 (1646 images + validation of 706), estimated from the MLP figures. */
-  baselineLessonSeconds: { stockWasm: number | null; fastWasm: number | null };
+  baselineLessonSeconds: { stockWasm: number | null; fastWasm: number | null; fastWasmAt224?: number | null };
 }
 
 export const PATH_LABELS: Record<string, string> = {
