@@ -22,7 +22,7 @@ export interface TrainingProgressOptions {
 }
 
 // The page is redrawn for what changed, on the training thread: the status line is written at most
-// this often (and at each epoch's first batch), the curves at most this often (or ten times what
+// this often (and at each epoch's first and last batch), the curves at most this often (or ten times what
 // their last redraw took), the rest at the end. Per batch, they cost ~20 % of a 64×64 run.
 const STATUS_EVERY_MS = 250;
 const FIGURE_EVERY_MS = 1000;
@@ -61,7 +61,8 @@ export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, do
     batch(progress) {
       clock.batchEnded(progress.epoch, progress.batch, progress.samples);
       const time = now();
-      if (progress.batch > 1 && time - statusWritten < STATUS_EVERY_MS) return;
+      const edge = progress.batch === 1 || progress.batch === progress.batches;
+      if (!edge && time - statusWritten < STATUS_EVERY_MS) return;
       statusWritten = time;
       const done = (progress.epoch - 1) * progress.batches + progress.batch;
       bar.value = done / (progress.epochs * progress.batches);

@@ -15,7 +15,7 @@ function panel(totalEpochs: number, batchesPerEpoch: number) {
 const logs = (n: number): EpochLogs[] => Array.from({ length: n }, (_, i) => ({ epoch: i + 1, loss: 0.7 - 0.01 * i, acc: 0.5 + 0.01 * i }));
 
 describe('trainingProgress', () => {
-  it('writes the status at most every 250 ms within an epoch, and at the first batch of each epoch', () => {
+  it('writes the status at most every 250 ms within an epoch, and at the first and last batch of each epoch', () => {
     const { view, status, advance } = panel(2, 40);
     const writes: string[] = [];
     for (let epoch = 1; epoch <= 2; epoch++) {
@@ -26,8 +26,9 @@ describe('trainingProgress', () => {
         if (status.textContent !== writes.at(-1)) writes.push(status.textContent!);
       }
     }
-    // Per epoch: its first batch, then one write per 250 ms (batches 14, 27, 40): 4, not 40.
+    // Per epoch: its first batch, one write per 250 ms (batches 14 and 27) and its last: 4, not 40.
     expect(writes).toHaveLength(8);
+    expect(view.element.querySelector('progress')!.value).toBe(1);
     expect(writes[4]).toMatch(/^Epoch 2\/2 · batch 1\/40 · /);
     expect(writes.at(-1)).toMatch(/^Epoch 2\/2 · batch 40\/40 · .* · [\d,]+ images\/s$/);
   });
