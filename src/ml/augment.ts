@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { ImageSet } from './imageSet';
 import { createRandom } from '../lib/random';
 import { yieldToPage } from './yieldToPage';
+import { gaussianSamples } from './gaussianSamples';
 
 /**
  * Image augmentations as TF.js ops on a batch of images [n, height, width, channels] with
@@ -125,6 +126,17 @@ export interface NoiseOptions {
 export function gaussianNoise(images: tf.Tensor4D, variance: number, { seed, clip = true }: NoiseOptions = {}): tf.Tensor4D {
   checkImages(images, 'gaussianNoise');
   if (!(variance >= 0)) throw new Error(`invalid noise variance: ${variance} (expected a number ≥ 0)`);
+  if (onCpuSide() && seed) {
+    // The same noise as tf.randomNormal's (gaussianSamples.ts), added and clipped in float32 as TF.js does.
+    const values = images.dataSync() as Float32Array;
+    const noise = gaussianSamples(values.length, 0, Math.sqrt(variance), seed);
+    const out = new Float32Array(values.length);
+    for (let i = 0; i < out.length; i++) {
+      const noisy = Math.fround(values[i]! + noise[i]!);
+      out[i] = clip ? (noisy < 0 ? 0 : noisy > 1 ? 1 : noisy) : noisy;
+    }
+    return tf.tensor4d(out, images.shape);
+  }
   return tf.tidy(() => {
     const noisy = tf.add(images, tf.randomNormal(images.shape, 0, Math.sqrt(variance), 'float32', seed)) as tf.Tensor4D;
     return clip ? tf.clipByValue(noisy, 0, 1) : noisy;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUpDown, randomAugmentation, type Augmentation } from '../../src/ml/augment';
+import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUpDown, gaussianNoise, randomAugmentation, type Augmentation } from '../../src/ml/augment';
 
 // On the CPU-side backends (wasm, cpu) flips and applyPerImage move whole rows of pixels in
 // JavaScript instead of TF.js's per-value Reverse and GatherV2: the same values, bit for bit.
@@ -28,6 +28,13 @@ function withOps<T>(run: () => T): T {
 }
 
 describe('augmentation by rows', () => {
+  it('adds the noise of tf.randomNormal, clipped, exactly as the TF.js ops do', () => {
+    const x = batch(4, 6);
+    for (const clip of [true, false]) {
+      expect(Array.from(gaussianNoise(x, 0.2, { seed: 9, clip }).dataSync())).toEqual(Array.from(withOps(() => gaussianNoise(x, 0.2, { seed: 9, clip })).dataSync()));
+    }
+  });
+
   it('flips exactly as tf.reverse', () => {
     const x = batch(5, 1);
     expect(Array.from(flipLeftRight(x).dataSync())).toEqual(Array.from(withOps(() => flipLeftRight(x)).dataSync()));
