@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUpDown, gaussianNoise, randomAugmentation, type Augmentation } from '../../src/ml/augment';
@@ -6,13 +6,8 @@ import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUp
 // On the CPU-side backends (wasm, cpu) flips and applyPerImage move whole rows of pixels in
 // JavaScript instead of TF.js's per-value Reverse and GatherV2: the same values, bit for bit.
 
-let previous: string;
 beforeAll(async () => {
-  previous = tf.getBackend();
   expect(await tf.setBackend('wasm')).toBe(true);
-});
-afterAll(async () => {
-  await tf.setBackend(previous);
 });
 
 const batch = (n: number, seed: number) => tf.randomUniform([n, 9, 7, 3], 0, 1, 'float32', seed) as tf.Tensor4D;
