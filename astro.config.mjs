@@ -33,6 +33,8 @@ export default defineConfig({
   server: { headers: isolationHeaders },
   vite: {
     build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4096 },
+    // The language worker (src/notebook/languageWorker.ts) is a module worker.
+    worker: { format: 'es' },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
   },
 });

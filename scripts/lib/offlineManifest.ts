@@ -6,8 +6,11 @@ import type { AstroIntegration } from 'astro';
 
 /** What the service worker saves for offline use: pages, code, wasm, styles, images, the lessons' notebooks (for Export .ipynb), and the dataset's sprite sheets. */
 const KEEP = /\.(html|js|css|wasm|svg|json|ipynb|jpg|png|webp|woff2|ico)$/i;
-/** Not saved ahead: the 224×224 originals (loaded only on request; kept once used), build leftovers, Pagefind's index. */
-const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$)/;
+/**
+ * Not saved ahead: the 224×224 originals (loaded only on request; kept once used), build leftovers, Pagefind's
+ * index, and the editor's language service (TypeScript and the type declarations; kept once an editor used it).
+ */
+const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$|_astro\/languageWorker[-.][\w-]+\.js$|_astro\/cell-types[-.][\w-]+\.json$)/;
 /** Beside the payload in public/ while an import runs (see scripts/lib/dataset/payloadFolder.ts): never part of a build. */
 const IMPORT_LEFTOVER = /^data\.(partial-.*|lock)$/;
 /** A sprite sheet's name (see src/importer/spriteSheets.ts); data/ also holds the data page (index.html). */

@@ -87,6 +87,8 @@ const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell
 });
 
 let runtimePromise: Promise<ReturnType<typeof import('./runtime').createRuntime>> | undefined;
+/** The kernel once loaded: the editor completes the names its cells defined. */
+let liveKernel: ReturnType<typeof import('./runtime').createRuntime> | undefined;
 function runtime() {
   if (!runtimePromise) {
     runtimePromise = import('./runtime').then(({ createRuntime }) =>
@@ -98,7 +100,7 @@ function runtime() {
         text: t,
       }));
     // Code that failed to load is fetched again by the next Run; a kernel that loaded keeps its scope.
-    runtimePromise.catch(() => { runtimePromise = undefined; });
+    runtimePromise.then((kernel) => { liveKernel = kernel; }, () => { runtimePromise = undefined; });
   }
   return runtimePromise;
 }
@@ -186,9 +188,34 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
     label: t.editorLabel(cell.number),
     onRun: () => void runCell(cell),
     onChange: (source) => setSource(cell, source, { fromEditor: true }),
+    onFocus: startTypeAssist,
+    assist: {
+      cellId: cell.id,
+      live: () => liveKernel?.live,
+      language: () => typeAssist?.language(),
+      cells: (source) => cells.map((c) => ({ id: c.id, label: c.label, source: c === cell ? source : c.source })),
+    },
   });
   pre?.replaceWith(host);
   if (focus) cell.editor.focus();
+}
+
+// The language service (a worker with TypeScript) starts on the first focus of an editor, never before.
+let typeAssist: import('./typeAssist').TypeAssist | undefined;
+let typeAssistLoading: Promise<void> | undefined;
+function startTypeAssist(): void {
+  typeAssistLoading ??= import('./typeAssist').then(({ createTypeAssist }) => {
+    typeAssist = createTypeAssist(() => cells.map((cell) => ({
+      id: cell.id, label: cell.label, source: cell.source, root: cell.root,
+      showDiagnostics: (diagnostics) => void showTypeErrors(cell, diagnostics),
+    })));
+  });
+}
+
+async function showTypeErrors(cell: PageCell, diagnostics: import('../notebook/cellProgram').CellDiagnostic[]): Promise<void> {
+  if (!cell.editor && diagnostics.length === 0) return;
+  await upgradeToEditor(cell, false);
+  if (cell.editor?.getSource() === cell.source) cell.editor.setDiagnostics(diagnostics);
 }
 
 /** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit. */
@@ -200,6 +227,7 @@ function setSource(cell: PageCell, source: string, { fromEditor = false } = {}):
   cell.resetButton.hidden = !edited;
   edits.save(cell.id, cell.original, source);
   if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
+  typeAssist?.changed();
 }
 
 /** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */

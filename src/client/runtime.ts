@@ -154,7 +154,12 @@ export function createRuntime(options: RuntimeOptions) {
     options.onStatus(`${backend.describeBackend(info)} · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
   }
 
-  return { run, setCells: (cells: CellSource[]) => notebook.setCells(cells) };
+  return {
+    run,
+    setCells: (cells: CellSource[]) => notebook.setCells(cells),
+    /** The names cells have defined and their values, for the editor's completion. */
+    live: { names: () => notebook.names(), has: (name: string) => notebook.has(name), get: (name: string) => notebook.get(name) },
+  };
 }
 
 type Disposable = { dispose?: () => void; isDisposed?: boolean; dataSync?: unknown; layers?: unknown; predict?: unknown; applyGradients?: unknown };

@@ -3,13 +3,19 @@ import { EditorState } from '@codemirror/state';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { bracketMatching, indentOnInput } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
+import { setDiagnostics } from '@codemirror/lint';
 import { editorTheme } from './editorTheme';
+import { assistExtensions, editorDiagnostics, type EditorAssist } from './editorAssist';
+import type { CellDiagnostic } from './cellProgram';
 
 export interface CellEditor {
   getSource(): string;
   setSource(source: string): void;
+  /** Type errors to show as squiggles (offsets in the current source). */
+  setDiagnostics(diagnostics: CellDiagnostic[]): void;
   focus(): void;
   destroy(): void;
+  readonly view: EditorView;
 }
 
 export interface EditorOptions {
@@ -18,6 +24,10 @@ export interface EditorOptions {
   /** Shift+Enter (and Ctrl/Cmd+Enter) run the cell. */
   onRun: () => void;
   onChange?: (source: string) => void;
+  /** Called when the editor gains focus (the page starts the language service on the first). */
+  onFocus?: () => void;
+  /** Completion, hover and type information (editorAssist.ts). */
+  assist?: EditorAssist;
 }
 
 /**
@@ -48,14 +58,18 @@ export function createCellEditor(parent: HTMLElement, options: EditorOptions): C
         EditorView.contentAttributes.of({ 'aria-label': options.label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange?.(update.state.doc.toString());
+          if (update.focusChanged && update.view.hasFocus) options.onFocus?.();
         }),
+        options.assist ? assistExtensions(options.assist) : [],
       ],
     }),
   });
   return {
     getSource: () => view.state.doc.toString(),
     setSource: (source) => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: source } }),
+    setDiagnostics: (diagnostics) => view.dispatch(setDiagnostics(view.state, editorDiagnostics(diagnostics, view.state.doc.length))),
     focus: () => view.focus(),
     destroy: () => view.destroy(),
+    view,
   };
 }

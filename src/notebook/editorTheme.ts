@@ -27,6 +27,15 @@ const chrome = EditorView.theme({
   '.cm-activeLineGutter': { backgroundColor: 'var(--code-active-line)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: 'var(--code-selection)' },
   '.cm-matchingBracket': { backgroundColor: 'var(--code-selection)', outline: '1px solid var(--muted)' },
+  // Completion list, hover and error tooltips: the page's panel colours, so they read in both themes.
+  '.cm-tooltip': { color: 'var(--code-fg)', backgroundColor: 'var(--panel)', border: '1px solid var(--border)', maxWidth: 'min(42rem, 90vw)' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': { color: 'var(--code-fg)', backgroundColor: 'var(--code-selection)' },
+  '.cm-completionInfo, .cm-type-hover, .cm-type-info': { padding: '0.3rem 0.6rem', fontSize: '0.85rem', lineHeight: '1.4' },
+  '.cm-type-signature': { display: 'block', whiteSpace: 'pre-wrap', fontFamily: 'var(--font-mono, monospace)', color: 'var(--code-fg)' },
+  '.cm-type-hover p, .cm-type-info p': { margin: '0.35rem 0 0' },
+  '.cm-lintRange-error': { backgroundImage: 'none', textDecoration: 'underline wavy var(--danger)', textDecorationSkipInk: 'none', textUnderlineOffset: '3px' },
+  '.cm-lintRange-warning': { backgroundImage: 'none', textDecoration: 'underline wavy var(--muted)', textUnderlineOffset: '3px' },
+  '.cm-diagnostic-error': { borderLeft: '4px solid var(--danger)' },
 });
 
 export const editorTheme: Extension = [chrome, syntaxHighlighting(highlightStyle)];

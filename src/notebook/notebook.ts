@@ -37,6 +37,8 @@ export interface Notebook {
   /** Current value of a name defined by a cell that has run. */
   get(name: string): unknown;
   has(name: string): boolean;
+  /** Every name cells have defined (and not removed). */
+  names(): string[];
   /** The cell whose last run defined `name`. */
   definedBy(name: string): string | undefined;
   /** Every value a name currently holds. */
@@ -136,6 +138,7 @@ export function createNotebook(options: NotebookOptions): Notebook {
 
     get: (name) => environment.get(name),
     has: (name) => environment.has(name),
+    names: () => environment.entries().map(([name]) => name),
     definedBy: (name) => environment.binding(name)?.owner,
     values: () => environment.entries().map(([, value]) => value),
   };

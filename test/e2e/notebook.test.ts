@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { output, runCode, useBrowser } from './helpers';
+import { cell, output, runCode, typeInto, useBrowser } from './helpers';
 
 // Issue 15: one notebook scope, the editor's help, and working like a notebook.
 const siteUrl = inject('siteUrl');
@@ -27,5 +27,64 @@ describe('one notebook scope', () => {
     expect(await runCode(page, 'split', 'epochs = 50')).toBe('done');
     expect(await runCode(page, 'model', '[epochs, show()]')).toBe('done');
     await expect.poll(() => output(page, 'model').textContent()).toMatch(/\[\s*50,\s*50\s*\]/);
+  });
+});
+
+describe('the editor helps like an IDE', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openLesson('01-baseline/');
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  const editor = (id: string) => cell(page, id).locator('.cm-content');
+  const source = (id: string) => editor(id).evaluate((element) => (element as HTMLElement & { cmView?: unknown }).innerText);
+
+  it('loads no language service before an editor is focused, then checks the page as one program', async () => {
+    await cell(page, 'split').locator('[data-cell-code]').hover();
+    await editor('split').waitFor();
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /languageWorker|cell-types/.test(e.name)).length)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.typeCheck)).toBeUndefined();
+    await editor('split').focus();
+    await page.waitForFunction(() => document.documentElement.dataset.typeCheck === 'ready', undefined, { timeout: 60_000 });
+    // The lesson's own cells have no type error.
+    expect(await page.locator('[data-cell][data-type-errors]:not([data-type-errors="0"])').count()).toBe(0);
+  });
+
+  it('completes tf.layers.dense({ un to units, from the type of the options object', async () => {
+    await typeInto(page, 'model', 'const layer = tf.layers.dense({ un');
+    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: /^units/ });
+    await option.first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => source('model')).toMatch(/tf\.layers\.dense\(\{ units\s*$/);
+  });
+
+  it('shows the type and doc of a name on hover', async () => {
+    await typeInto(page, 'model', 'const data2 = await loadDataset({ resolution: 32 });');
+    await editor('model').locator('text=loadDataset').hover();
+    const hover = page.locator('.cm-type-hover');
+    await hover.waitFor({ timeout: 30_000 });
+    expect(await hover.locator('.cm-type-signature').textContent()).toMatch(/^function loadDataset\(options\?: \{[\s\S]*resolution\?: number;?[\s\S]*\}\): Promise<ImageSet>$/);
+    expect(await hover.textContent()).toMatch(/active dataset/i);
+  });
+
+  it('underlines a type error before anything runs, and the squiggle goes when it is fixed', async () => {
+    await typeInto(page, 'model', "const layer = tf.layers.dense({ units: '10' });");
+    const squiggle = editor('model').locator('.cm-lintRange-error');
+    await squiggle.first().waitFor({ timeout: 30_000 });
+    expect(await squiggle.first().textContent()).toBe('units');
+    expect(await cell(page, 'model').getAttribute('data-type-errors')).toBe('1');
+    await typeInto(page, 'model', 'const layer = tf.layers.dense({ units: 10 });');
+    await expect.poll(() => cell(page, 'model').getAttribute('data-type-errors'), { timeout: 30_000 }).toBe('0');
+    expect(await squiggle.count()).toBe(0);
+  });
+
+  it('marks a later cell that an edit broke: the cells are one program', async () => {
+    // The split cell no longer defines `train`: the training cell, further down, is now wrong.
+    await typeInto(page, 'split', 'const { validation } = trainTestSplit(data, { testSize: 0.3, randomState: 42 });');
+    await expect.poll(() => cell(page, 'train').getAttribute('data-type-errors'), { timeout: 30_000 }).not.toBe('0');
+    await expect.poll(() => cell(page, 'train').locator('.cm-lintRange-error').allTextContents(), { timeout: 30_000 }).toContain('train');
   });
 });

@@ -53,3 +53,31 @@ describe('a notebook of cells as one program', () => {
     ]);
   });
 });
+
+describe("the language worker's answers", () => {
+  const cellsWith = (...sources: string[]) => sources.map((source, i) => ({ id: `c${i + 1}`, label: `cell ${i + 1}`, source }));
+
+  it('completes the options object of tf.layers.dense: `{ un` offers units, with its type and doc', async () => {
+    const { createLanguageHandlers } = await import('../../src/notebook/languageHandlers');
+    const handlers = createLanguageHandlers(ts, service);
+    const cells = cellsWith("import * as tf from '@tensorflow/tfjs';", 'const layer = tf.layers.dense({ un');
+    const offset = cells[1]!.source.length;
+    const completions = handlers.completions({ cells, cellId: 'c2', offset })!;
+    const units = completions.items.find((item) => item.label === 'units');
+    expect(units).toMatchObject({ kind: 'property' });
+    const details = handlers.details({ cells, cellId: 'c2', offset, name: 'units' })!;
+    expect(details.signature).toBe('(property) DenseLayerArgs.units: number');
+    expect(details.documentation).toMatch(/dimensionality of the output space/i);
+  });
+
+  it('shows the type and doc of a lesson library name, and signature help inside its call', async () => {
+    const { createLanguageHandlers } = await import('../../src/notebook/languageHandlers');
+    const handlers = createLanguageHandlers(ts, service);
+    const cells = cellsWith('const data = await loadDataset({ resolution: 64 });');
+    const hover = handlers.quickInfo({ cells, cellId: 'c1', offset: cells[0]!.source.indexOf('loadDataset') + 2 })!;
+    expect(hover.signature).toMatch(/^function loadDataset\(options\?: \{\s*resolution\?: number;?\s*\}\): Promise<ImageSet>$/);
+    expect(hover.documentation).toMatch(/active dataset/i);
+    const help = handlers.signatureHelp({ cells, cellId: 'c1', offset: cells[0]!.source.indexOf('{ resolution') })!;
+    expect(help.signatures[0]!.text).toMatch(/^loadDataset\(options\?: /);
+  });
+});
