@@ -11,6 +11,12 @@ import { cellCompilerOptions, LESSON_LIBRARY_PATH, LIB_FOLDER } from '../../src/
 
 const PROBE = '/cells/probe/01-probe.ts';
 const PROBE_SOURCE = "import * as tf from '@tensorflow/tfjs';\nimport * as Plot from '@observablehq/plot';\nexport const probe = [tf.layers.dense, Plot.plot, display];\n";
+/**
+ * Left out, to keep the pack small and quick to parse: WebGPU's types (tfjs-core names them for GPU buffers,
+ * which cells never touch), and the doc comments of the DOM's declarations (1.9 MB, mostly links to MDN).
+ */
+const LEFT_OUT = /^\/node_modules\/@webgpu\//;
+const WITHOUT_DOCS = /^\/node_modules\/typescript\/lib\/lib\.dom(\.iterable)?\.d\.ts$/;
 /** package.json fields module resolution reads. */
 const RESOLUTION_FIELDS = ['name', 'version', 'type', 'types', 'typings', 'main', 'module', 'exports', 'typesVersions'];
 
@@ -53,7 +59,17 @@ export function buildTypePackFiles(libraryDeclarations: string, root = process.c
     throw new Error(`the cells' declarations do not resolve:\n${ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '/', getNewLine: () => '\n' })}`);
   }
   for (const file of program.getSourceFiles()) if (recorded[file.fileName] === undefined && virtual[file.fileName] === undefined) recorded[file.fileName] = file.text;
-  return { [LESSON_LIBRARY_PATH]: libraryDeclarations, ...recorded };
+  const files: Record<string, string> = { [LESSON_LIBRARY_PATH]: libraryDeclarations };
+  for (const [path, text] of Object.entries(recorded)) {
+    if (LEFT_OUT.test(path)) continue;
+    files[path] = WITHOUT_DOCS.test(path) ? withoutDocComments(text) : text;
+  }
+  return files;
+}
+
+/** A declaration file without its /** … *\/ comments (and the blank lines they leave). */
+function withoutDocComments(text: string): string {
+  return text.replace(/[ \t]*\/\*\*[\s\S]*?\*\/[ \t]*\r?\n?/g, '');
 }
 
 function trimPackageJson(text: string): string {

@@ -188,7 +188,7 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
     label: t.editorLabel(cell.number),
     onRun: () => void runCell(cell),
     onChange: (source) => setSource(cell, source, { fromEditor: true }),
-    onFocus: startTypeAssist,
+    onFocus: () => startTypeAssist(cell.id),
     assist: {
       cellId: cell.id,
       live: () => liveKernel?.live,
@@ -203,12 +203,12 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
 // The language service (a worker with TypeScript) starts on the first focus of an editor, never before.
 let typeAssist: import('./typeAssist').TypeAssist | undefined;
 let typeAssistLoading: Promise<void> | undefined;
-function startTypeAssist(): void {
+function startTypeAssist(focused: string): void {
   typeAssistLoading ??= import('./typeAssist').then(({ createTypeAssist }) => {
     typeAssist = createTypeAssist(() => cells.map((cell) => ({
       id: cell.id, label: cell.label, source: cell.source, root: cell.root,
       showDiagnostics: (diagnostics) => void showTypeErrors(cell, diagnostics),
-    })));
+    })), focused);
   });
 }
 
@@ -227,7 +227,7 @@ function setSource(cell: PageCell, source: string, { fromEditor = false } = {}):
   cell.resetButton.hidden = !edited;
   edits.save(cell.id, cell.original, source);
   if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
-  typeAssist?.changed();
+  typeAssist?.changed(cell.id);
 }
 
 /** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */

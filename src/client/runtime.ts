@@ -6,6 +6,7 @@ import type { CellContext } from '../lessonKit/context';
 import { isOutOfMemory } from '../notebook/errors';
 import type { NotebookText } from '../i18n/notebook';
 import { guardWasmAllocations, tensorflowForCells } from './allocationGuard';
+import { explainShapeMismatch } from '../lessonKit/shapeErrors';
 
 type TF = typeof import('@tensorflow/tfjs');
 
@@ -121,7 +122,10 @@ export function createRuntime(options: RuntimeOptions) {
         clearInterval(poll);
       }
       if (result.status === 'error') {
-        area.append(renderError({ ...asObject(result.error.error), message: result.error.message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
+        // A shape mismatch is said in the lesson's words first, TF.js's own message after.
+        const shape = explainShapeMismatch(result.error.message);
+        const message = shape ? `${shape}. (TF.js: ${result.error.message})` : result.error.message;
+        area.append(renderError({ ...asObject(result.error.error), message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
         if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
           area.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
         }

@@ -12,6 +12,7 @@ import type { Extension } from '@codemirror/state';
 import type { Diagnostic } from '@codemirror/lint';
 import type { CellDiagnostic, ProgramCell } from './cellProgram';
 import type { CompletionItem, LanguageClient } from './languageProtocol';
+import { signatureHint } from './signatureHint';
 
 export interface LiveScope {
   names(): string[];
@@ -36,6 +37,7 @@ export function assistExtensions(assist: EditorAssist): Extension[] {
   return [
     autocompletion({ override: [(context) => complete(assist, context)], icons: true, activateOnTypingDelay: 60 }),
     hoverTooltip((view, pos) => hover(assist, view, pos), { hoverTime: 350 }),
+    signatureHint(assist),
   ];
 }
 

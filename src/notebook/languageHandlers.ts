@@ -33,9 +33,11 @@ export function createLanguageHandlers(ts: Ts, cells: CellLanguageService): Hand
     [text(docs), ...(tags ?? []).map((tag) => `@${tag.name} ${text(tag.text)}`.trim())].filter(Boolean).join('\n');
 
   return {
-    diagnostics({ cells: list }) {
+    diagnostics({ cells: list, from, only }) {
       cells.setNotebook(NOTEBOOK, list);
-      return cells.diagnostics(NOTEBOOK);
+      if (only) return cells.diagnostics(NOTEBOOK, only);
+      const start = from ? Math.max(0, list.findIndex((cell) => cell.id === from)) : 0;
+      return list.slice(start).flatMap((cell) => cells.diagnostics(NOTEBOOK, cell.id));
     },
     completions(request) {
       const file = at(request);

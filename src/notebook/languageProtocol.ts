@@ -51,7 +51,8 @@ export interface SignatureHelp {
 }
 
 export interface LanguageRequests {
-  diagnostics(request: { cells: ProgramCell[] }): CellDiagnostic[];
+  /** Errors of every cell, or of the cells from `from` on (an edit cannot change what earlier cells see). */
+  diagnostics(request: { cells: ProgramCell[]; from?: string; only?: string }): CellDiagnostic[];
   completions(request: CellPosition): Completions | undefined;
   details(request: CellPosition & { name: string; source?: string; data?: unknown }): ItemDetails | undefined;
   quickInfo(request: CellPosition): QuickInfo | undefined;
@@ -59,13 +60,19 @@ export interface LanguageRequests {
 }
 
 type Method = keyof LanguageRequests;
-type Message = { id: number; method: Method; params: unknown };
+type Handlers = { [M in Method]: (params: Parameters<LanguageRequests[M]>[0]) => ReturnType<LanguageRequests[M]> };
+/** The page sends the type pack (JSON, as bytes) once, fetched while the worker starts; then requests. */
+type Message = { id: number; method: Method; params: unknown } | { pack: ArrayBuffer };
 type Reply = { id: number; result?: unknown; error?: string };
 
-/** The worker's side: answers requests with `handlers` once `ready` has resolved. */
-export function serveLanguageRequests(scope: { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void }, ready: Promise<{ [M in Method]: (params: Parameters<LanguageRequests[M]>[0]) => ReturnType<LanguageRequests[M]> }>): void {
+/** The worker's side: makes the handlers from the pack the page sends, and answers requests with them. */
+export function serveLanguageRequests(scope: { onmessage: ((event: MessageEvent) => void) | null; postMessage(message: unknown): void }, start: (packJson: string) => Handlers): void {
+  let receive!: (pack: ArrayBuffer) => void;
+  const ready = new Promise<ArrayBuffer>((resolve) => { receive = resolve; }).then((bytes) => start(new TextDecoder().decode(bytes)));
   scope.onmessage = async (event: MessageEvent) => {
-    const { id, method, params } = event.data as Message;
+    const message = event.data as Message;
+    if ('pack' in message) return receive(message.pack);
+    const { id, method, params } = message;
     try {
       const handlers = await ready;
       scope.postMessage({ id, result: (handlers[method] as (p: unknown) => unknown)(params) } satisfies Reply);
@@ -77,8 +84,8 @@ export function serveLanguageRequests(scope: { onmessage: ((event: MessageEvent)
 
 export type LanguageClient = { [M in Method]: (params: Parameters<LanguageRequests[M]>[0]) => Promise<ReturnType<LanguageRequests[M]>> };
 
-/** The page's side: each method posts a request and resolves with the worker's answer. */
-export function languageClient(worker: Pick<Worker, 'postMessage' | 'addEventListener'>): LanguageClient {
+/** The page's side: sends the pack when it has arrived; each method posts a request and resolves with the worker's answer. */
+export function languageClient(worker: Pick<Worker, 'postMessage' | 'addEventListener'>, pack: Promise<ArrayBuffer>): LanguageClient {
   let next = 0;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   worker.addEventListener('message', (event: MessageEvent) => {
@@ -89,12 +96,18 @@ export function languageClient(worker: Pick<Worker, 'postMessage' | 'addEventLis
     if (error !== undefined) waiting.reject(new Error(`language service: ${error}`));
     else waiting.resolve(result);
   });
-  worker.addEventListener('error', (event: Event) => {
-    const message = (event as ErrorEvent).message ?? 'the language worker failed to start';
-    for (const waiting of pending.values()) waiting.reject(new Error(message));
+  worker.addEventListener('error', (event: Event) => failed(new Error((event as ErrorEvent).message ?? 'the language worker failed to start')));
+  const failed = (error: Error) => {
+    for (const waiting of pending.values()) waiting.reject(error);
     pending.clear();
+  };
+  let packError: Error | undefined;
+  pack.then((bytes) => worker.postMessage({ pack: bytes } satisfies Message, [bytes]), (error: Error) => {
+    packError = new Error(`the type declarations could not be loaded: ${error.message}`);
+    failed(packError);
   });
   const call = (method: Method) => (params: unknown) => new Promise<unknown>((resolve, reject) => {
+    if (packError) return reject(packError);
     const id = next++;
     pending.set(id, { resolve, reject });
     worker.postMessage({ id, method, params } satisfies Message);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, output, runCode, typeInto, useBrowser } from './helpers';
+import { cell, output, pressRun, runCode, typeInto, useBrowser } from './helpers';
 
 // Issue 15: one notebook scope, the editor's help, and working like a notebook.
 const siteUrl = inject('siteUrl');
@@ -61,6 +61,14 @@ describe('the editor helps like an IDE', () => {
     await expect.poll(() => source('model')).toMatch(/tf\.layers\.dense\(\{ units\s*$/);
   });
 
+  it('shows the parameters of a call being typed, with the one being typed in bold', async () => {
+    await typeInto(page, 'model', 'plotHistory(');
+    const hint = page.locator('.cm-signature-hint');
+    await hint.waitFor({ timeout: 30_000 });
+    expect(await hint.locator('.cm-type-signature').textContent()).toMatch(/^plotHistory\(history: History, options\?: /);
+    expect(await hint.locator('strong').textContent()).toBe('history: History');
+  });
+
   it('shows the type and doc of a name on hover', async () => {
     await typeInto(page, 'model', 'const data2 = await loadDataset({ resolution: 32 });');
     await editor('model').locator('text=loadDataset').hover();
@@ -86,5 +94,31 @@ describe('the editor helps like an IDE', () => {
     await typeInto(page, 'split', 'const { validation } = trainTestSplit(data, { testSize: 0.3, randomState: 42 });');
     await expect.poll(() => cell(page, 'train').getAttribute('data-type-errors'), { timeout: 30_000 }).not.toBe('0');
     await expect.poll(() => cell(page, 'train').locator('.cm-lintRange-error').allTextContents(), { timeout: 30_000 }).toContain('train');
+  });
+});
+
+describe('completion from live values and errors in the lesson\'s words', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openLesson('01-baseline/');
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('completes the properties of a value a cell made, even where the types know nothing', async () => {
+    expect(await runCode(page, 'overfitting', 'const settings: any = { learningRateScale: 2, warmupEpochs: 3 };')).toBe('done');
+    await typeInto(page, 'evaluate', 'settings.warm');
+    await page.locator('.cm-tooltip-autocomplete li', { hasText: /^warmupEpochs/ }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cell(page, 'evaluate').locator('.cm-content').innerText()).toMatch(/^settings\.warmupEpochs\s*$/);
+  });
+
+  it('explains a shape mismatch: a model built for 64×64 given images loaded at 32', async () => {
+    for (const id of ['load', 'split', 'model', 'compile']) expect(await pressRun(page, id)).toBe('done');
+    expect(await runCode(page, 'load', "import * as tf from '@tensorflow/tfjs';\nconst data = await loadDataset({ resolution: 32 });")).toBe('done');
+    expect(await pressRun(page, 'split')).toBe('done');
+    expect(await pressRun(page, 'evaluate-train')).toBe('error');
+    expect(await output(page, 'evaluate-train').textContent()).toContain('the model expects 12288 numbers per image (64×64×3) but the data has 3072 (32×32×3): the images were loaded at resolution 32, the model was built for 64×64');
   });
 });
