@@ -14,6 +14,12 @@ export interface EpochLogs {
   acc: number;
   val_loss?: number;
   val_acc?: number;
+  /**
+   * The weight penalty (L1/L2 regularizers) at the epoch's end, when the model has one. TF.js's
+   * training loss includes it; `val_loss` includes it too (as Keras's does), so the two curves
+   * compare like with like instead of showing a gap the penalty alone makes.
+   */
+  penalty?: number;
 }
 
 export interface BatchProgress {
@@ -140,6 +146,11 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
         logs.val_loss = metrics.loss;
         logs.val_acc = metrics.accuracy;
       }
+      const penalty = weightPenalty(model);
+      if (penalty !== undefined) {
+        logs.penalty = penalty;
+        if (logs.val_loss !== undefined) logs.val_loss += penalty;
+      }
       history.epochs.push(logs);
       for (const callback of callbacks) {
         if ((await callback.onEpochEnd?.(logs, history.epochs)) === 'stop' && history.stopReason === 'completed') {
@@ -149,4 +160,13 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
       if (history.stopReason !== 'completed') break;
     }
   }
+}
+
+/** The sum of the model's regularizer penalties with its current weights, or undefined when it has none. */
+export function weightPenalty(model: tf.LayersModel): number | undefined {
+  const losses = model.calculateLosses();
+  if (losses.length === 0) return undefined;
+  const total = tf.tidy(() => tf.addN(losses).dataSync()[0]!);
+  tf.dispose(losses);
+  return total;
 }

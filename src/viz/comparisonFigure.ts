@@ -40,7 +40,7 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
       height: 240,
       marginLeft: 48,
       x: epochAxis(lastEpoch),
-      y: metricAxis(metric),
+      y: metricAxis(metric, runs.flatMap((run) => run.epochs)),
       color: { domain: labels, range: RUN_COLORS.slice(0, labels.length), legend: metric === 'loss' },
       marks: [
         Plot.line(rows('training'), { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: 0.8 }),

@@ -3,7 +3,7 @@ import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { bestValidationEpoch } from './overfitting';
 import { formatPercent } from './historyFigure';
-import { epochAxis, metricAxis, metricRows, METRICS } from './epochCharts';
+import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface EarlyStoppingFigureOptions {
   width?: number;
@@ -67,8 +67,8 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
       height: 260,
       marginLeft: 48,
       x: epochAxis(lastEpoch),
-      y: metricAxis(metric),
-      color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss' },
+      y: metricAxis(metric, epochs),
+      color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
       marks,
     });
     chart.setAttribute('aria-label', `${metric} per epoch with early stopping`);

@@ -29,7 +29,22 @@ export function epochAxis(lastEpoch: number): Plot.ScaleOptions {
   return { label: 'epoch', domain: [1, lastEpoch], grid: true, ticks, tickFormat: 'd' };
 }
 
-/** The value axis: accuracy as a percentage from 0 to 100 %, loss from its own range. */
-export function metricAxis(metric: Metric): Plot.ScaleOptions {
-  return metric === 'accuracy' ? { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'loss (binary cross-entropy)', grid: true, zero: false };
+/** Whether the run's losses include a weight penalty (a model with L1/L2 regularizers): training and validation alike. */
+export function includesPenalty(epochs: readonly EpochLogs[]): boolean {
+  return epochs.some((logs) => logs.penalty !== undefined);
+}
+
+/**
+ * The value axis: accuracy as a percentage from 0 to 100 %, loss from its own range. With a weight
+ * penalty the loss axis says so: both curves include it (see `EpochLogs.penalty`).
+ */
+export function metricAxis(metric: Metric, epochs: readonly EpochLogs[] = []): Plot.ScaleOptions {
+  if (metric === 'accuracy') return { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' };
+  return { label: includesPenalty(epochs) ? 'loss (binary cross-entropy + weight penalty)' : 'loss (binary cross-entropy)', grid: true, zero: false };
+}
+
+/** The training/validation legend's labels: "training + penalty" when the losses include a weight penalty. */
+export function splitLegendLabel(epochs: readonly EpochLogs[]): (split: string) => string {
+  const penalized = includesPenalty(epochs);
+  return (split) => (penalized ? `${split} loss + weight penalty` : split);
 }

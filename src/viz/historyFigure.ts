@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { bestValidationEpoch } from './overfitting';
-import { epochAxis, metricAxis, metricRows, METRICS } from './epochCharts';
+import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface HistoryFigureOptions {
   /** Draw the x axis to this many epochs (so a live figure does not rescale every epoch). */
@@ -42,8 +42,8 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       height: 240,
       marginLeft: 48,
       x: epochAxis(lastEpoch),
-      y: metricAxis(metric),
-      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss' },
+      y: metricAxis(metric, epochs),
+      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
       marks,
     });
     chart.setAttribute('aria-label', `${metric} per epoch, training and validation`);
