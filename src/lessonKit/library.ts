@@ -17,6 +17,7 @@ import { EvaluationReport } from './evaluationReport';
 import { techniquesLibrary } from './techniques';
 import { recordRun, runFromTraining } from '../ml/runLog';
 import { regularizationLibrary } from './regularization';
+import { registerTensorflowViews } from './display';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -160,6 +161,8 @@ export function coreLibrary(context: CellContext) {
  * technique lesson adds (each part is a module of its own, bound to the same cell context).
  */
 export function createLessonLibrary(context: CellContext) {
+  // Tensors and models in cell output are shown by the kit's views (the notebook knows no TF.js).
+  registerTensorflowViews();
   return {
     ...coreLibrary(context),
     ...techniquesLibrary(context),

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { renderConsoleLine, renderError, renderValue } from '../../src/notebook/display';
+import { registerTensorflowViews } from '../../src/lessonKit/display';
 import { formatCount, formatNumber, formatShape } from '../../src/notebook/format';
 
 const text = (node: Node) => node.textContent ?? '';
@@ -222,6 +225,22 @@ describe('renderValue: DOM nodes and ImageData', () => {
 describe('renderValue: TF.js', () => {
   beforeAll(async () => {
     await tf.setBackend('cpu');
+  });
+
+  it('knows no TF.js itself: a tensor is an ordinary object until the lesson kit registers its views', () => {
+    const tensor = tf.tensor1d([1, 2]);
+    expect(asElement(renderValue(tensor)).querySelector('.nb-tensor')).toBeNull();
+    registerTensorflowViews();
+    registerTensorflowViews(); // idempotent
+    expect(text(asElement(renderValue(tensor)).querySelector('.nb-tensor-header')!)).toBe('Tensor float32 [2]');
+    tensor.dispose();
+  });
+
+  it('keeps src/notebook free of TF.js and of the lesson kit (no import of either)', () => {
+    const files = readdirSync('src/notebook', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((file) => /from '(@tensorflow\/|[./]*lessonKit)|import\('(@tensorflow\/|[./]*lessonKit)/.test(readFileSync(join('src/notebook', file), 'utf8')));
+    expect(offenders).toEqual([]);
   });
   afterAll(() => {
     tf.disposeVariables();
