@@ -7,6 +7,7 @@
  */
 import { basename, extname, resolve } from 'node:path';
 import { formatReport } from '../src/importer/formatReport';
+import { printable, printableMessage } from '../src/importer/names';
 import type { ImportProgress } from './lib/dataset/importDataset';
 import { importInThread } from './lib/dataset/importInThread';
 import { progressLine } from './lib/progressLine';
@@ -44,14 +45,14 @@ async function main(): Promise<void> {
   const id = values.id ?? slug(name);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) failUsage(COMMAND, `--id must be a lowercase slug such as "av-emergency", got "${id}"`);
 
-  console.log(`Importing ${resolve(input)}`);
+  console.log(`Importing ${printable(resolve(input))}`);
   const { report, reportPath } = await importInThread(
     { input, payloadDir: PAYLOAD_DIR, reportsDir: REPORTS_DIR, dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` } },
     { signal, onProgress: phaseReporter() },
   );
   for (const line of formatReport(report)) console.log(line);
-  console.log(`Active dataset: ${report.dataset.title} in ${PAYLOAD_DIR} ("npm start" uses it; "npm run dataset:default" switches back).`);
-  console.log(reportPath);
+  console.log(`Active dataset: ${printable(report.dataset.title)} in ${printable(PAYLOAD_DIR)} ("npm start" uses it; "npm run dataset:default" switches back).`);
+  if (reportPath) console.log(printable(reportPath));
 }
 
 main().catch((error: Error) => {
@@ -60,6 +61,6 @@ main().catch((error: Error) => {
   const interruptedBy = signal.interruptedBy();
   const changed = (error as Error & { activeDatasetChanged?: boolean }).activeDatasetChanged === true;
   console.error(`\ndataset:import: ${interruptedBy ? 'interrupted' : 'failed'}; ${changed ? 'the active dataset is missing until it is put back (see below).' : 'the active dataset is unchanged.'}`);
-  if (!interruptedBy || error.name !== 'AbortError') console.error(error.message);
+  if (!interruptedBy || error.name !== 'AbortError') console.error(printableMessage(error.message));
   process.exit(interruptedBy ? exitCodeFor(interruptedBy) : 1);
 });

@@ -7,7 +7,7 @@ import { parseCsv, type CsvRecord } from './csv';
 import { ARTICLE_HEADER, isHidden, type FoldersLayout, type LabelledLayout, type Layout } from './layout';
 import { MAX_LABEL_FILE_BYTES } from './limits';
 import { findNearName, isPlainFileName, printable, quoted } from './names';
-import { joinPath, sizePhrase, type DatasetSource, type SourceEntry } from './source';
+import { joinPath, notAFileProblem, sizePhrase, type DatasetSource, type SourceEntry } from './source';
 
 export type BinaryLabel = 0 | 1;
 
@@ -51,8 +51,13 @@ export async function readLabelledImages(source: DatasetSource, layout: Layout):
   return layout.kind === 'folders' ? readFolders(source, layout) : readLabelFile(source, layout);
 }
 
-/** A label file's text: capped in size, UTF-8 (or Windows-1252, with a warning, when it is not valid UTF-8). */
-export async function readText(source: DatasetSource, path: string, size: number, warnings: string[]): Promise<string> {
+/**
+ * A label file's text: a plain file (a link, pipe or device is refused by name: a pipe would hang the read or
+ * read as empty), capped in size, UTF-8 (or Windows-1252, with a warning, when it is not valid UTF-8).
+ */
+export async function readText(source: DatasetSource, path: string, { size, kind }: Pick<SourceEntry, 'size' | 'kind'>, warnings: string[]): Promise<string> {
+  const notAFile = await notAFileProblem(source, path, kind, 'label file');
+  if (notAFile) throw new Error(`${source.where(path)} ${notAFile}, so nothing was imported`);
   if (size > MAX_LABEL_FILE_BYTES) {
     throw new Error(`${source.where(path)} ${sizePhrase(source, size)}; a label file may be at most ${MAX_LABEL_FILE_BYTES / 1e6} MB (one short line per image), so nothing was imported`);
   }
@@ -71,7 +76,7 @@ async function readLabelFile(source: DatasetSource, layout: LabelledLayout): Pro
   const csvEntry = await entryAt(source, layout.csvPath);
   if (!csvEntry) throw new Error(`${csvName} not found (${layoutHint})`);
   const warnings: string[] = [];
-  const records = parseCsv(await readText(source, layout.csvPath, csvEntry.size, warnings), csvName);
+  const records = parseCsv(await readText(source, layout.csvPath, csvEntry, warnings), csvName);
   if (records.length === 0) throw new Error(`${csvName} is empty (expected the header "${ARTICLE_HEADER.join(',')}" and one row per image)`);
   checkHeader(records[0]!, csvName);
   if (records.length === 1) throw new Error(`${csvName} has a header but no image rows`);
@@ -174,7 +179,7 @@ export async function readUnlabelled(source: DatasetSource, layout: Layout): Pro
   const warnings: string[] = [];
   const entry = await entryAt(source, csvPath);
   const relative = csvPath.split('/').pop()!;
-  const records = parseCsv(await readText(source, csvPath, entry?.size ?? 0, warnings), csvName);
+  const records = parseCsv(await readText(source, csvPath, entry ?? { size: 0, kind: 'file' }, warnings), csvName);
   if (records.length === 0) return { names: [], warnings: [`${relative} is empty`] };
   if (records[0]!.fields[0]!.trim() !== 'image_names') {
     throw new Error(`${csvName} line ${records[0]!.line}: expected the header "image_names", found "${printable(records[0]!.fields.join(','))}"`);

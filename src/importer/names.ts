@@ -16,6 +16,23 @@ export function printable(text: string): string {
   });
 }
 
+/**
+ * A whole message, escaped as names are but keeping its line breaks (messages list problems one a line):
+ * paths inside a message come from the file system or an archive, so they may hold escape codes too.
+ */
+export function printableMessage(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
+
+/** The error with its message made printable (see printableMessage); the error itself is kept (its class, its report). */
+export function withPrintableMessage<E>(error: E): E {
+  if (!(error instanceof Error)) return error;
+  const message = printableMessage(error.message);
+  // defineProperty, because a DOMException's message is a getter that plain assignment cannot replace.
+  if (message !== error.message) Object.defineProperty(error, 'message', { value: message, configurable: true, writable: true });
+  return error;
+}
+
 /** `"name"`, escaped for printing. */
 export function quoted(text: string): string {
   return `"${printable(text)}"`;

@@ -10,7 +10,7 @@ import type { ImageCodec } from './codec';
 import { checkImageFiles } from './checkFiles';
 import { readLabelledImages, readUnlabelled, type LabelledImages } from './labels';
 import { ARTICLE_CSV_FILE, ARTICLE_IMAGES_DIR, locateLayout, type Layout } from './layout';
-import { printable } from './names';
+import { printable, withPrintableMessage } from './names';
 import { ORIGINAL_EDGE, packImages } from './packImages';
 import { buildQualityReport } from './qualityReport';
 import type { DatasetSource } from './source';
@@ -64,7 +64,14 @@ export class DatasetImportError extends Error {
 // Enough to name the problem files without flooding a terminal.
 const MAX_LISTED = 10;
 
+/** Every message it throws is printable: names and paths in it come from strangers' archives (see names.ts). */
 export async function runImport(options: RunImportOptions): Promise<ImportOutcome> {
+  return importPayload(options).catch((error: unknown) => {
+    throw withPrintableMessage(error);
+  });
+}
+
+async function importPayload(options: RunImportOptions): Promise<ImportOutcome> {
   const started = performance.now();
   const createdAt = (options.now ?? (() => new Date()))();
   const { source, signal } = options;

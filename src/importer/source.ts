@@ -101,15 +101,20 @@ export async function zipSource(access: RandomAccess, label: string, close?: () 
   };
 }
 
-/** "is a symbolic link (to "/etc/passwd"); …", for entries that are not plain files. */
-export async function notAFileProblem(source: DatasetSource, path: string, kind: EntryKind): Promise<string | undefined> {
+/**
+ * "is a symbolic link (to "/etc/passwd"); …", for entries that are not plain files. `what` is what the entry
+ * should have been: an image file, or the label file (a link there is refused too: a dataset is plain files).
+ */
+export async function notAFileProblem(source: DatasetSource, path: string, kind: EntryKind, what: 'image file' | 'label file' = 'image file'): Promise<string | undefined> {
   if (kind === 'file') return undefined;
   if (kind === 'symlink') {
     const target = await source.linkTarget?.(path).catch(() => undefined);
-    return `is a symbolic link${target === undefined ? '' : ` (to ${quoted(target)})`}; a dataset holds plain image files only`;
+    const rule = what === 'image file' ? 'a dataset holds plain image files only' : 'the label file must be a plain file (copy it here instead of linking to it)';
+    return `is a symbolic link${target === undefined ? '' : ` (to ${quoted(target)})`}; ${rule}`;
   }
-  if (kind === 'fifo') return 'is a named pipe (FIFO), not an image file';
-  if (kind === 'device') return 'is a device file, not an image file';
-  if (kind === 'socket') return 'is a socket, not an image file';
-  return 'is a folder, not an image file';
+  const expected = what === 'image file' ? 'an image file' : 'a label file';
+  if (kind === 'fifo') return `is a named pipe (FIFO), not ${expected}`;
+  if (kind === 'device') return `is a device file, not ${expected}`;
+  if (kind === 'socket') return `is a socket, not ${expected}`;
+  return `is a folder, not ${expected}`;
 }

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { DatasetReport } from '../../../src/lib/datasetReport';
 import type { DatasetInfo, DatasetManifest } from '../../../src/ml/manifest';
+import { withPrintableMessage } from '../../../src/importer/names';
 import { DatasetImportError, runImport, type ImportProgress } from '../../../src/importer/runImport';
 import { openNodeSource } from './nodeSource';
 import { openPayloadFolder, type PayloadFileSystem } from './payloadFolder';
@@ -53,7 +54,14 @@ export interface ImportResult {
   payload: WebPayloadSummary;
 }
 
+/** Its messages are printable as they are: paths in them may hold escape codes (see src/importer/names.ts). */
 export async function importDataset(options: ImportOptions): Promise<ImportResult> {
+  return importIntoFolder(options).catch((error: unknown) => {
+    throw withPrintableMessage(error);
+  });
+}
+
+async function importIntoFolder(options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const inputName = basename(resolve(options.input));
   const dataset: DatasetInfo = { source: 'imported', origin: `npm run dataset:import from ${inputName}`, ...options.dataset };

@@ -1,0 +1,113 @@
+/**
+ * Issue 14, items 12 and 14, beyond test/dataset/importHardening.test.ts: what reaches the terminal from a hostile
+ * or odd dataset is printable, every file the import reads is a plain file, and a name that is "not found"
+ * although something like it is there says what differs.
+ */
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importDataset } from '../../scripts/lib/dataset/importDataset';
+import { HEADER, jpeg, writeArticle } from './fixtures';
+import { makeZip } from './zipWriter';
+
+const run = promisify(execFile);
+// What a terminal could obey or that reorders text: C0 controls but the line break, DEL, C1 (U+009B is an
+// 8-bit CSI), bidirectional overrides.
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+let workDir: string;
+beforeAll(async () => {
+  workDir = await mkdtemp(join(tmpdir(), 'import-odd-'));
+});
+afterAll(async () => {
+  await rm(workDir, { recursive: true, force: true });
+});
+let count = 0;
+const fresh = (name: string) => join(workDir, `${++count}-${name}`);
+
+/** The message of the import's failure (the test fails if the import succeeds). */
+async function importError(input: string): Promise<string> {
+  const outcome = await importDataset({ input, payloadDir: join(fresh('out'), 'data'), dataset: { id: 'odd', title: 'Odd' } }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
+  if (!(outcome instanceof Error)) throw new Error(`expected the import of ${input} to fail, but it succeeded`);
+  return outcome.message;
+}
+
+async function zipAt(name: string, entries: Parameters<typeof makeZip>[0]): Promise<string> {
+  const dir = fresh(name);
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'Dataset.zip'), makeZip(entries));
+  return join(dir, 'Dataset.zip');
+}
+
+describe('item 12: escape codes in names and paths are printed escaped in every message', () => {
+  it('a damaged image whose name holds an 8-bit CSI (U+009B) is listed escaped', async () => {
+    const name = '\u009b31mred.jpg';
+    const root = await writeArticle(fresh('c1'), { labels: [1, 0], name: (i) => (i === 0 ? name : `${i}.jpg`) });
+    await writeFile(join(root, 'images', name), 'not an image');
+    const message = await importError(root);
+    expect(message).not.toMatch(RAW_CONTROL);
+    expect(message).toContain(`${root}/images/\\u009b31mred.jpg: not an image`);
+  });
+
+  it('a linked image whose name holds a right-to-left override is named escaped, and so is its target', async () => {
+    const name = 'x\u202egpj.jpg';
+    const root = await writeArticle(fresh('bidi'), { labels: [1, 0], name: (i) => (i === 0 ? name : `${i}.jpg`) });
+    await rm(join(root, 'images', name));
+    await symlink('/etc/\u001b[2Jpasswd', join(root, 'images', name));
+    const message = await importError(root);
+    expect(message).not.toMatch(RAW_CONTROL);
+    expect(message).toBe(`${root}/images/x\\u202egpj.jpg is a symbolic link (to "/etc/\\x1b[2Jpasswd"); a dataset holds plain image files only, so nothing was imported`);
+  });
+
+  it('an escape code in the dataset folder\'s own path is escaped too', async () => {
+    const root = await writeArticle(join(fresh('path'), 'evil\u001b[31m'), { labels: [1, 0] });
+    await writeFile(join(root, 'images', '0.jpg'), 'not an image');
+    const message = await importError(root);
+    expect(message).not.toMatch(RAW_CONTROL);
+    expect(message).toContain('evil\\x1b[31m/images/0.jpg: not an image');
+  });
+});
+
+describe('item 12: the label file is a plain file, or a clear refusal', () => {
+  it('a linked emergency_classification.csv is refused by name, not with "ELOOP"', async () => {
+    const elsewhere = await writeArticle(fresh('real'), { labels: [1, 0] });
+    const root = await writeArticle(fresh('csv-link'), { labels: [1, 0] });
+    await rm(join(root, 'emergency_classification.csv'));
+    await symlink(join(elsewhere, 'emergency_classification.csv'), join(root, 'emergency_classification.csv'));
+    expect(await importError(root)).toBe(
+      `${root}/emergency_classification.csv is a symbolic link (to "${elsewhere}/emergency_classification.csv"); the label file must be a plain file (copy it here instead of linking to it), so nothing was imported`,
+    );
+  });
+
+  it('a FIFO as emergency_classification.csv is refused at once, not read as "empty" and never waited on', async () => {
+    const root = await writeArticle(fresh('csv-fifo'), { labels: [1, 0] });
+    await rm(join(root, 'emergency_classification.csv'));
+    await run('mkfifo', [join(root, 'emergency_classification.csv')]);
+    expect(await importError(root)).toBe(`${root}/emergency_classification.csv is a named pipe (FIFO), not a label file, so nothing was imported`);
+  });
+
+  it('a symbolic link entry in a zip standing for the CSV is refused, not read as the CSV', async () => {
+    const zip = await zipAt('zip-csv-link', [
+      { name: 'Dataset/emergency_classification.csv', data: '/etc/passwd', unixMode: 0o120777 },
+      { name: 'Dataset/images/0.jpg', data: await jpeg(0) },
+      { name: 'Dataset/images/1.jpg', data: await jpeg(1) },
+    ]);
+    expect(await importError(zip)).toBe(
+      `${zip}:Dataset/emergency_classification.csv is a symbolic link (to "/etc/passwd"); the label file must be a plain file (copy it here instead of linking to it), so nothing was imported`,
+    );
+  });
+
+  it('a 564 MB CSV in a zip says it is too large by its declared size', async () => {
+    const zip = await zipAt('zip-csv-big', [
+      { name: 'Dataset/emergency_classification.csv', data: 'x', declaredSize: 564e6 },
+      { name: 'Dataset/images/0.jpg', data: await jpeg(0) },
+    ]);
+    expect(await importError(zip)).toBe(`${zip}:Dataset/emergency_classification.csv unpacks to 564.0 MB; a label file may be at most 64 MB (one short line per image), so nothing was imported`);
+  });
+});
