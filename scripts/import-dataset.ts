@@ -46,11 +46,12 @@ async function main(): Promise<void> {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) failUsage(COMMAND, `--id must be a lowercase slug such as "av-emergency", got "${id}"`);
 
   console.log(`Importing ${printable(resolve(input))}`);
-  const { report, reportPath } = await importInThread(
+  const { report, reportPath, warnings } = await importInThread(
     { input, payloadDir: PAYLOAD_DIR, reportsDir: REPORTS_DIR, dataset: { id, title: values.title ?? `Imported from ${basename(resolve(input))}` } },
     { signal, onProgress: phaseReporter() },
   );
   for (const line of formatReport(report)) console.log(line);
+  for (const warning of warnings) console.log(`warning: ${printableMessage(warning)}`);
   console.log(`Active dataset: ${printable(report.dataset.title)} in ${printable(PAYLOAD_DIR)} ("npm start" uses it; "npm run dataset:default" switches back).`);
   if (reportPath) console.log(printable(reportPath));
 }

@@ -49,12 +49,13 @@ if (keepImported) {
   }
   // The same path as an import, so the generated dataset gets the same checks and report.json.
   const progress = progressLine('Checking and packing the web payload');
-  const { payload: summary } = await importDataset({
+  const { payload: summary, warnings } = await importDataset({
     input: GENERATED_DIR,
     payloadDir: PAYLOAD_DIR,
     dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin },
     onProgress: (p) => { if (p.phase === 'packing') progress.update(p.done, p.total); },
   });
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+  for (const warning of warnings) console.log(`warning: ${warning}`);
   progress.done(`Packed ${summary.manifest.count} images into ${PAYLOAD_DIR}: 64×64 ${mb(summary.spriteBytes[64] ?? 0)}, 32×32 ${mb(summary.spriteBytes[32] ?? 0)}, 224×224 originals ${mb(summary.originalBytes)} (${summary.seconds.toFixed(1)} s)`);
 }

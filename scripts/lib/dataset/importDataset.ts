@@ -52,6 +52,8 @@ export interface ImportResult {
   /** The timestamped copy under `reportsDir`, when one was asked for. */
   reportPath?: string;
   payload: WebPayloadSummary;
+  /** What could not be tidied up after the new dataset became active (the next start removes it). */
+  warnings: string[];
 }
 
 /** Its messages are printable as they are: paths in them may hold escape codes (see src/importer/names.ts). */
@@ -88,16 +90,20 @@ async function importIntoFolder(options: ImportOptions): Promise<ImportResult> {
         }
         throw error;
       });
-      // The last step that can fail before the swap; after it nothing else is written.
+      // The last step that can fail before the swap; after it nothing else is written, and nothing throws.
       const reportPath = options.reportsDir ? await writeReportCopy(options.reportsDir, outcome.report) : undefined;
-      await folder.commit();
+      const warnings = await folder.commit();
+      warnings.push(...(await folder.close()));
+      await source.close?.().catch(() => undefined);
       const payload = { outDir, manifest: outcome.manifest, spriteBytes: outcome.spriteBytes, originalBytes: outcome.originalBytes, seconds: (performance.now() - started) / 1000 };
-      return { report: outcome.report, reportPath, payload };
-    } finally {
+      return { report: outcome.report, reportPath, payload, warnings };
+    } catch (error) {
       await folder.close();
+      throw error;
     }
-  } finally {
+  } catch (error) {
     await source.close?.();
+    throw error;
   }
 }
 

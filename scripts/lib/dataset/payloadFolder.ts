@@ -12,18 +12,24 @@ import type { ImportTarget } from '../../../src/importer/runImport';
 
 const PARTIAL_MARKER = '.partial-';
 
-/** Where the payload's files are written; tests swap it to make a write fail as a full disk does. */
+/** Where the payload's files are written and the replaced one removed; tests swap these to make them fail. */
 export interface PayloadFileSystem {
-  writeFile(path: string, data: Uint8Array | string): Promise<void>;
+  writeFile?(path: string, data: Uint8Array | string): Promise<void>;
+  /** Removes the previous payload once the new one is in place. */
+  removeFolder?(path: string): Promise<void>;
 }
 
 export interface PayloadFolder {
   target: ImportTarget;
   stagingDir: string;
-  /** Swaps the staged payload in (the previous one is restored if the swap fails). Nothing can fail after it. */
-  commit(): Promise<void>;
-  /** Removes what was staged, if not committed, and releases the lock. */
-  close(): Promise<void>;
+  /**
+   * Swaps the staged payload in (the previous one is restored if the swap fails). Once the swap is done it never
+   * throws: what it could not tidy up (the previous payload, the lock) is returned as warnings, for the next
+   * start removes it, and a failure message would wrongly say the active dataset is unchanged.
+   */
+  commit(): Promise<string[]>;
+  /** Removes what was staged, if not committed, and releases the lock (never throws after a commit). */
+  close(): Promise<string[]>;
 }
 
 function isProcessRunning(pid: number): boolean {
@@ -123,6 +129,7 @@ export async function openPayloadFolder(payloadDir: string, options: { input: st
   }
   const staged = stagingDir;
   const write = options.fileSystem?.writeFile ?? writeFile;
+  const removeFolder = options.fileSystem?.removeFolder ?? ((path: string) => rm(path, { recursive: true, force: true }));
   let committed = false;
   return {
     stagingDir: staged,
@@ -136,21 +143,36 @@ export async function openPayloadFolder(payloadDir: string, options: { input: st
       },
     },
     async commit() {
-      await replaceDirectory(staged, outDir);
+      const previous = await replaceDirectory(staged, outDir);
       committed = true;
+      if (previous === undefined) return [];
+      return removeFolder(previous).then(
+        () => [],
+        (error: Error) => [`the previous payload could not be removed (${error.message}); it is in ${previous}, and the next import or build removes it`],
+      );
     },
     async close() {
-      if (!committed) await rm(staged, { recursive: true, force: true });
-      await releaseLock();
+      if (!committed) {
+        await rm(staged, { recursive: true, force: true });
+        await releaseLock();
+        return [];
+      }
+      return releaseLock().then(
+        () => [],
+        (error: Error) => [`the import lock ${outDir}.lock could not be removed (${error.message}); the next import removes it`],
+      );
     },
   };
 }
 
-/** Swaps the finished payload in: the old one is moved aside first and restored if the swap fails. */
-async function replaceDirectory(tempDir: string, outDir: string): Promise<void> {
+/**
+ * Swaps the finished payload in: the old one is moved aside first and restored if the swap fails. Returns where
+ * the old one now is, for the caller to remove (undefined when there was none).
+ */
+async function replaceDirectory(tempDir: string, outDir: string): Promise<string | undefined> {
   if (!(await pathExists(outDir))) {
     await rename(tempDir, outDir);
-    return;
+    return undefined;
   }
   const previous = `${tempDir}-previous`;
   await rename(outDir, previous);
@@ -163,5 +185,5 @@ async function replaceDirectory(tempDir: string, outDir: string): Promise<void> 
     });
     throw error;
   }
-  await rm(previous, { recursive: true, force: true });
+  return previous;
 }
