@@ -4,7 +4,7 @@
  * or two folders of photos (a label per folder). Problems are collected, not stopped at, and named by file and line.
  */
 import { parseCsv, type CsvRecord } from './csv';
-import { ARTICLE_HEADER, isHidden, type FoldersLayout, type LabelledLayout, type Layout } from './layout';
+import { ARTICLE_HEADER, isHidden, missingFolderProblem, type FoldersLayout, type LabelledLayout, type Layout } from './layout';
 import { MAX_LABEL_FILE_BYTES } from './limits';
 import { findNearName, isPlainFileName, printable, quoted } from './names';
 import { joinPath, notAFileProblem, sizePhrase, type DatasetSource, type SourceEntry } from './source';
@@ -82,9 +82,10 @@ async function readLabelFile(source: DatasetSource, layout: LabelledLayout): Pro
   if (records.length === 1) throw new Error(`${csvName} has a header but no image rows`);
 
   const listing = await source.list(layout.imagesDir);
-  if (!listing) throw new Error(`${source.where(layout.imagesDir)} not found (${layoutHint})`);
+  if (!listing) throw new Error(`${source.where(layout.imagesDir)} ${await missingFolderProblem(source, layout.imagesDir)} (${layoutHint})`);
   const files = new Map(listing.filter((entry) => entry.kind !== 'directory').map((entry) => [entry.name, entry]));
-  const { rows, problems } = checkRows(records.slice(1), files, source.where(layout.imagesDir), layout.imagesDir);
+  const folders = new Set(listing.filter((entry) => entry.kind === 'directory').map((entry) => entry.name));
+  const { rows, problems } = checkRows(records.slice(1), { files, folders }, source.where(layout.imagesDir), layout.imagesDir);
   if (problems.length > 0) throw new DatasetLayoutError(csvName, problems);
   const listed = new Set(rows.map((row) => row.name));
   const unlisted = [...files.keys()].filter((name) => !listed.has(name)).sort(compareFileNames);
@@ -131,7 +132,7 @@ function checkHeader(header: CsvRecord, csvName: string): void {
 }
 
 /** Validates every data row; collects all problems (as "line N: …") instead of stopping at the first. */
-function checkRows(records: CsvRecord[], files: Map<string, SourceEntry>, imagesWhere: string, imagesDir: string): { rows: LabeledImage[]; problems: string[] } {
+function checkRows(records: CsvRecord[], { files, folders }: { files: Map<string, SourceEntry>; folders: Set<string> }, imagesWhere: string, imagesDir: string): { rows: LabeledImage[]; problems: string[] } {
   const rows: LabeledImage[] = [];
   const problems: string[] = [];
   const firstSeen = new Map<string, { line: number; label: string }>();
@@ -159,6 +160,10 @@ function checkRows(records: CsvRecord[], files: Map<string, SourceEntry>, images
     firstSeen.set(name, { line, label: labelText });
     if (labelText !== '0' && labelText !== '1') {
       problems.push(`${where} label ${quoted(labelText)} for ${quoted(name)} must be 0 (not emergency) or 1 (emergency)`);
+      continue;
+    }
+    if (!files.has(name) && folders.has(name)) {
+      problems.push(`${where} ${quoted(name)} in ${imagesWhere} is a folder, not an image file`);
       continue;
     }
     if (!files.has(name)) {

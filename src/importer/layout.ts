@@ -3,6 +3,7 @@
  * images/), the Kaggle layout (train.csv [+ test.csv], images in images/ or train/ + test/), or two folders
  * of photos (emergency/ + other/) — at the top or one folder down (Dataset/… in Dataset.zip).
  */
+import { findNearName, quoted, type NameSides } from './names';
 import { joinPath, type DatasetSource, type SourceEntry } from './source';
 
 export const ARTICLE_CSV_FILE = 'emergency_classification.csv';
@@ -55,7 +56,8 @@ export async function locateLayout(source: DatasetSource): Promise<Layout> {
     throw new Error(`${source.isZip ? source.label : source.where('')} holds ${found.length} datasets (${found.map((layout) => source.where(layout.root)).join(', ')}); name the one to import`);
   }
   if (found[0]) return found[0];
-  const what = `(expected ${WHAT_WE_LOOK_FOR}; found ${describeEntries(top)})`;
+  const near = [nearLayoutFile(source, '', top), ...(await Promise.all(top.filter((entry) => entry.kind === 'directory' && !isHidden(entry.name)).map(async (entry) => nearLayoutFile(source, entry.name, (await source.list(entry.name)) ?? []))))].find(Boolean);
+  const what = `(expected ${WHAT_WE_LOOK_FOR}; found ${describeEntries(top)})${near ? `; ${near}` : ''}`;
   throw new Error(source.isZip ? `${source.label}: the zip holds no dataset at its top level or one folder down ${what}` : `${source.where('')}: no dataset found here or one folder down ${what}`);
 }
 
@@ -83,6 +85,34 @@ async function layoutIn(source: DatasetSource, dir: string, entries: SourceEntry
   const other = folderNamed(OTHER_FOLDERS);
   if (emergency && other) return { kind: 'folders', root: dir, emergencyDir: path(emergency), otherDir: path(other) };
   return undefined;
+}
+
+const LAYOUT_SIDES: NameSides = { wanted: 'the expected name', found: 'the name there' };
+
+/** '"images " is there, which differs by a trailing space', for a name the reader sees as the expected one. */
+function nearNameHint(source: DatasetSource, dir: string, expected: string, names: string[]): string | undefined {
+  const near = findNearName(expected, names, LAYOUT_SIDES);
+  return near && `${quoted(source.where(joinPath(dir, near.name)))} is there, which ${near.difference} from ${expected}`;
+}
+
+/** A label file whose name is almost the layout's (a space, a letter case, an invisible character). */
+function nearLayoutFile(source: DatasetSource, dir: string, entries: SourceEntry[]): string | undefined {
+  const files = entries.filter((entry) => entry.kind !== 'directory').map((entry) => entry.name);
+  return nearNameHint(source, dir, ARTICLE_CSV_FILE, files) ?? nearNameHint(source, dir, KAGGLE_TRAIN_CSV, files);
+}
+
+/**
+ * What to say of a folder the layout needs (images/, train/) that is not there: "is a file, not a folder",
+ * 'not found; "…/images " is there, which differs by a trailing space from images', or "not found".
+ */
+export async function missingFolderProblem(source: DatasetSource, path: string): Promise<string> {
+  const slash = path.lastIndexOf('/');
+  const dir = slash < 0 ? '' : path.slice(0, slash);
+  const name = path.slice(slash + 1);
+  const entries = (await source.list(dir)) ?? [];
+  if (entries.some((entry) => entry.name === name && entry.kind !== 'directory')) return 'is a file, not a folder';
+  const near = nearNameHint(source, dir, name, entries.filter((entry) => entry.kind === 'directory').map((entry) => entry.name));
+  return near ? `not found; ${near}` : 'not found';
 }
 
 /** "Dataset/, notes.txt" (at most 8 names), for errors that say what was there instead. */

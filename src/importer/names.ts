@@ -43,16 +43,26 @@ export function isPlainFileName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\\u0000-\u001f\u007f]/.test(name);
 }
 
+/** How a difference names its two sides: the name asked for (by default, in the CSV) and the one found. */
+export interface NameSides {
+  wanted: string;
+  found: string;
+}
+const CSV_AND_FILE: NameSides = { wanted: 'the CSV', found: 'the file name' };
+
 /**
  * Why `file` is probably the file `wanted` means, when the two are not equal: "differs by a leading space",
- * "is the same text in another Unicode normalisation (…)", "differs only in letter case". Undefined when unrelated.
+ * "differs by an invisible character (…)", "is the same text in another Unicode normalisation (…)", "differs only
+ * in letter case". Undefined when unrelated.
  */
-export function describeNameDifference(wanted: string, file: string): string | undefined {
+export function describeNameDifference(wanted: string, file: string, sides: NameSides = CSV_AND_FILE): string | undefined {
   if (wanted === file) return undefined;
   const spaces = spaceDifference(wanted, file);
   if (spaces) return `differs by ${spaces}`;
+  const invisible = invisibleDifference(wanted, file, sides);
+  if (invisible) return `differs by ${invisible}`;
   if (wanted.normalize('NFC') === file.normalize('NFC')) {
-    return `is the same text in another Unicode normalisation (${normalisationDetail(wanted, file)}): rename one of them`;
+    return `is the same text in another Unicode normalisation (${normalisationDetail(wanted, file, sides)}): rename one of them`;
   }
   if (wanted.toLowerCase() === file.toLowerCase()) return 'differs only in letter case (names are case-sensitive here)';
   if (wanted.trim().normalize('NFC').toLowerCase() === file.trim().normalize('NFC').toLowerCase()) return 'differs in spaces, Unicode normalisation or letter case';
@@ -60,9 +70,9 @@ export function describeNameDifference(wanted: string, file: string): string | u
 }
 
 /** The first of `files` that `wanted` probably means, with what differs. */
-export function findNearName(wanted: string, files: Iterable<string>): { name: string; difference: string } | undefined {
+export function findNearName(wanted: string, files: Iterable<string>, sides: NameSides = CSV_AND_FILE): { name: string; difference: string } | undefined {
   for (const name of files) {
-    const difference = describeNameDifference(wanted, name);
+    const difference = describeNameDifference(wanted, name, sides);
     if (difference) return { name, difference };
   }
   return undefined;
@@ -78,13 +88,23 @@ function spaceDifference(wanted: string, file: string): string | undefined {
   return parts.join(' and ') || 'the kind of white space at its ends';
 }
 
+/** "an invisible character (the CSV has U+200B)", when the names are equal once invisible characters are dropped. */
+function invisibleDifference(wanted: string, file: string, sides: NameSides): string | undefined {
+  const visible = (text: string) => text.replace(INVISIBLE, '');
+  if (visible(wanted) !== visible(file)) return undefined;
+  const codes = (text: string) => [...new Set(text.match(INVISIBLE) ?? [])].map(codePoint).join(', ');
+  const which = [codes(wanted) && `${sides.wanted} has ${codes(wanted)}`, codes(file) && `${sides.found} has ${codes(file)}`].filter(Boolean);
+  const count = (wanted.match(INVISIBLE) ?? []).length + (file.match(INVISIBLE) ?? []).length;
+  return `${count === 1 ? 'an invisible character' : 'invisible characters'} (${which.join('; ')})`;
+}
+
 /** "the CSV has é as U+00E9, the file name as e + U+0301", for the first character written two ways. */
-function normalisationDetail(csvName: string, fileName: string): string {
+function normalisationDetail(csvName: string, fileName: string, sides: NameSides): string {
   for (const char of csvName.normalize('NFC')) {
     const parts = [...char.normalize('NFD')];
     if (parts.length < 2) continue;
     const spell = (text: string) => (text.includes(char) ? codePoint(char) : parts.map((part, i) => (i === 0 && part < '\u0080' ? part : codePoint(part))).join(' + '));
-    return `the CSV has ${char} as ${spell(csvName)}, the file name as ${spell(fileName)}`;
+    return `${sides.wanted} has ${char} as ${spell(csvName)}, ${sides.found} as ${spell(fileName)}`;
   }
   return 'NFC against NFD';
 }

@@ -111,3 +111,46 @@ describe('item 12: the label file is a plain file, or a clear refusal', () => {
     expect(await importError(zip)).toBe(`${zip}:Dataset/emergency_classification.csv unpacks to 564.0 MB; a label file may be at most 64 MB (one short line per image), so nothing was imported`);
   });
 });
+
+describe('item 14: a name that is "not found" although something like it is there says what differs', () => {
+  it('a label file whose name starts with a space', async () => {
+    const root = await writeArticle(fresh('csv-space'), { labels: [1, 0] });
+    await rename(join(root, 'emergency_classification.csv'), join(root, ' emergency_classification.csv'));
+    expect(await importError(root)).toContain(`; "${root}/ emergency_classification.csv" is there, which differs by a leading space from emergency_classification.csv`);
+  });
+
+  it('an images folder whose name ends with a space', async () => {
+    const root = await writeArticle(fresh('images-space'), { labels: [1, 0], imagesDirName: 'images ' });
+    expect(await importError(root)).toBe(
+      `${root}/images not found; "${root}/images " is there, which differs by a trailing space from images (expected the labels in ${root}/emergency_classification.csv and the images in ${root}/images/)`,
+    );
+  });
+
+  it('an images/ that is a file, and an image that is a folder, are called what they are', async () => {
+    const flat = await writeArticle(fresh('images-file'), { labels: [1, 0] });
+    await rm(join(flat, 'images'), { recursive: true });
+    await writeFile(join(flat, 'images'), 'not a folder');
+    expect(await importError(flat)).toMatch(new RegExp(`^${flat}/images is a file, not a folder \\(`));
+
+    const root = await writeArticle(fresh('image-folder'), { labels: [1, 0] });
+    await rm(join(root, 'images', '1.jpg'));
+    await mkdir(join(root, 'images', '1.jpg'));
+    expect(await importError(root)).toBe(`${root}/emergency_classification.csv line 3: "1.jpg" in ${root}/images is a folder, not an image file`);
+  });
+
+  it('a CSV name with a zero-width space names the invisible character', async () => {
+    const root = await writeArticle(fresh('zero-width'), { labels: [1, 0], csv: `${HEADER}\n0\u200b.jpg,1\n1.jpg,0\n` });
+    expect(await importError(root)).toBe(`${root}/emergency_classification.csv line 2: image "0\\u200b.jpg" not found in ${root}/images; "0.jpg" is there, which differs by an invisible character (the CSV has U+200B)`);
+  });
+
+  it('a zip made on macOS (names stored NFD) against an NFC CSV says which normalisation each has', async () => {
+    const zip = await zipAt('zip-nfd', [
+      { name: 'Dataset/emergency_classification.csv', data: `${HEADER}\ncaf\u00e9.jpg,1\n1.jpg,0\n` },
+      { name: 'Dataset/images/cafe\u0301.jpg', data: await jpeg(0) },
+      { name: 'Dataset/images/1.jpg', data: await jpeg(1) },
+    ]);
+    expect(await importError(zip)).toContain(
+      `line 2: image "caf\u00e9.jpg" not found in ${zip}:Dataset/images; "cafe\u0301.jpg" is there, which is the same text in another Unicode normalisation (the CSV has é as U+00E9, the file name as e + U+0301): rename one of them`,
+    );
+  });
+});
