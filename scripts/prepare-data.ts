@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
 import { importDataset } from './lib/dataset/importDataset';
-import { removeStalePayloadFolders } from './lib/dataset/payloadFolder';
+import { removeStalePayloadFolders, removeStaleTempFolders } from './lib/dataset/payloadFolder';
 import { REPORT_FILE } from '../src/lib/datasetReport';
 import { progressLine } from './lib/progressLine';
 
@@ -27,8 +27,9 @@ function readJson(path: string): Record<string, any> | undefined {
   }
 }
 
-// An import that was killed (not interrupted: that cleans up) leaves its staging folder: remove it first.
-for (const line of await removeStalePayloadFolders(PAYLOAD_DIR)) console.log(line);
+// An import that was killed (not interrupted: that cleans up) leaves its staging folder, and imports of earlier
+// versions left temporary folders: remove them first.
+for (const line of [...(await removeStalePayloadFolders(PAYLOAD_DIR)), ...(await removeStaleTempFolders())]) console.log(line);
 
 const manifest = readJson(resolve(PAYLOAD_DIR, 'manifest.json'));
 // A payload from before reports existed is rebuilt once, so the data page has a report to show.

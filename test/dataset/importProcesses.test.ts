@@ -2,18 +2,19 @@
  * Issue 14, items 8, 9 and 11, beyond test/dataset/importHardening.test.ts: the import as processes see it —
  * through `npm run dataset:import` itself, two at once, one killed, one whose clean-up after the swap fails.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { execFile, spawn } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset, type ImportOptions } from '../../scripts/lib/dataset/importDataset';
-import { writeArticle } from './fixtures';
+import { HEADER, jpeg, writeArticle } from './fixtures';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const IMPORT_SCRIPT = join(REPO_ROOT, 'scripts/import-dataset.ts');
+const PREPARE_SCRIPT = join(REPO_ROOT, 'scripts/prepare-data.ts');
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
 const run = promisify(execFile);
 
@@ -74,5 +75,73 @@ describe('item 9: after the swap, nothing can turn a success into a false "uncha
     expect(output).toContain(`Active dataset: Next in ${payload}`);
     expect(output).toMatch(/warning: the previous payload could not be removed \(EBUSY[^)]*\); it is in \S+-previous, and the next import or build removes it/);
     expect(await activeId(payload)).toBe('next');
+  }, 60_000);
+});
+
+/** 900 images: enough that packing takes a few seconds, so a signal arrives in the middle of it. */
+async function writeBigDataset(dir: string): Promise<string> {
+  const labels = Array.from({ length: 900 }, (_, i) => i % 2);
+  await mkdir(join(dir, 'images'), { recursive: true });
+  const distinct = await Promise.all(Array.from({ length: 50 }, (_, i) => jpeg(i)));
+  await Promise.all(labels.map((_, i) => writeFile(join(dir, 'images', `${i}.jpg`), distinct[i % 50]!)));
+  await writeFile(join(dir, 'emergency_classification.csv'), `${HEADER}\n${labels.map((label, i) => `${i}.jpg,${label}`).join('\n')}\n`);
+  return dir;
+}
+
+/** Starts a command in its own process group; resolves once its output matches `ready`. */
+function startUntil(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, ready: RegExp) {
+  const child = spawn(command, args, { ...options, detached: true });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const started = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (ready.test(output)) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', () => reject(new Error(`${command} ${args.join(' ')} ended before printing ${ready}:\n${output}`)));
+  });
+  return { child, started, exited, output: () => output };
+}
+
+describe('item 8: Ctrl-C through "npm run dataset:import" itself', () => {
+  it('SIGINT to the process group while packing (npm, sh and node all get it) leaves no partial or temporary folder', async () => {
+    const big = await writeBigDataset(fresh('big'));
+    const { root, payload } = await project('npm-interrupt');
+    const tmp = join(root, 'tmp');
+    await mkdir(tmp);
+    // The course's own npm script, run in a folder whose public/ is this test's: package.json's command, the code by link.
+    const { scripts } = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8'));
+    await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'interrupt-fixture', private: true, type: 'module', scripts: { 'dataset:import': scripts['dataset:import'] } }));
+    for (const name of ['node_modules', 'scripts', 'src']) await symlink(join(REPO_ROOT, name), join(root, name));
+    const before = await readFile(join(payload, 'manifest.json'), 'utf8');
+
+    const importing = startUntil('npm', ['run', '--silent', 'dataset:import', '--', big], { cwd: root, env: { ...process.env, TMPDIR: tmp } }, /Packing images/);
+    await importing.started;
+    process.kill(-importing.child.pid!, 'SIGINT');
+    const exitCode = await importing.exited;
+
+    expect(importing.output()).toContain('dataset:import: interrupted; the active dataset is unchanged.');
+    expect(exitCode).not.toBe(0);
+    expect(await readdir(join(root, 'public'))).toEqual(['data']);
+    expect((await readdir(tmp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+    expect(await readFile(join(payload, 'manifest.json'), 'utf8')).toBe(before);
+  }, 120_000);
+
+  it('the next start removes temporary folders that imports of earlier versions left (and keeps a recent one)', async () => {
+    const { root } = await project('old-temp');
+    const tmp = join(root, 'tmp');
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+    for (const name of ['dataset-import-Ab12Cd', 'dataset-stage-Ef34Gh', 'dataset-import-Recent']) {
+      await mkdir(join(tmp, name, 'Dataset', 'images'), { recursive: true });
+      await writeFile(join(tmp, name, 'Dataset', 'images', '0.jpg'), 'extracted by an earlier version');
+    }
+    await utimes(join(tmp, 'dataset-import-Ab12Cd'), hoursAgo(3), hoursAgo(3));
+    await utimes(join(tmp, 'dataset-stage-Ef34Gh'), hoursAgo(2), hoursAgo(2));
+    const { stdout } = await run(TSX, [PREPARE_SCRIPT], { cwd: root, env: { ...process.env, TMPDIR: tmp } });
+    expect(stdout).toContain(`removed ${tmp}/dataset-import-Ab12Cd, left in the temporary folder by an import that did not finish`);
+    expect(stdout).toContain(`removed ${tmp}/dataset-stage-Ef34Gh, left in the temporary folder by an import that did not finish`);
+    expect((await readdir(tmp)).filter((name) => name.startsWith('dataset-'))).toEqual(['dataset-import-Recent']);
   }, 60_000);
 });

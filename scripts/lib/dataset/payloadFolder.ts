@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MANIFEST_FILE } from '../../../src/ml/manifest';
 import type { ImportTarget } from '../../../src/importer/runImport';
@@ -72,6 +73,26 @@ export async function removeStalePayloadFolders(payloadDir: string): Promise<str
   return done;
 }
 
+// Earlier versions of the import extracted zips and staged sources in the temporary folder (mkdtemp's six
+// characters after the prefix); an interrupted one left 36 MB there. Nothing makes these any more.
+const OLD_TEMP_FOLDER = /^dataset-(import|stage)-[A-Za-z0-9]{6}$/;
+// Old enough that no import of an older checkout is still using it.
+const OLD_TEMP_AGE_MS = 60 * 60 * 1000;
+
+/** Removes the temporary folders that imports of earlier versions left behind. Returns what it did, for the log. */
+export async function removeStaleTempFolders(parent = tmpdir(), now = Date.now()): Promise<string[]> {
+  const done: string[] = [];
+  for (const entry of await readdir(parent).catch(() => [] as string[])) {
+    if (!OLD_TEMP_FOLDER.test(entry)) continue;
+    const path = join(parent, entry);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory() || now - info.mtimeMs < OLD_TEMP_AGE_MS) continue;
+    await rm(path, { recursive: true, force: true });
+    done.push(`removed ${path}, left in the temporary folder by an import that did not finish`);
+  }
+  return done;
+}
+
 interface LockInfo {
   pid: number;
   token: string;
@@ -119,6 +140,7 @@ export async function openPayloadFolder(payloadDir: string, options: { input: st
   let stagingDir: string | undefined;
   try {
     await removeStalePayloadFolders(outDir);
+    await removeStaleTempFolders();
     await assertReplaceable(outDir);
     stagingDir = `${outDir}${PARTIAL_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
     await mkdir(join(stagingDir, 'images'), { recursive: true });
