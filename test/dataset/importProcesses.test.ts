@@ -145,3 +145,38 @@ describe('item 8: Ctrl-C through "npm run dataset:import" itself', () => {
     expect((await readdir(tmp)).filter((name) => name.startsWith('dataset-'))).toEqual(['dataset-import-Recent']);
   }, 60_000);
 });
+
+describe('item 11: two imports at once, as two processes', () => {
+  it('the second command says another import is running and which, and changes nothing; the lock goes with the first', async () => {
+    const big = await writeBigDataset(fresh('big-first'));
+    const { root, payload } = await project('two-processes');
+    const before = await readFile(join(payload, 'manifest.json'), 'utf8');
+    const first = startUntil(TSX, [IMPORT_SCRIPT, big], { cwd: root }, /Packing images/);
+    await first.started;
+    // Stopped, the first holds the lock for as long as the second takes to start, however loaded the machine.
+    process.kill(-first.child.pid!, 'SIGSTOP');
+    const second = await run(TSX, [IMPORT_SCRIPT, await writeArticle(join(root, 'second'), { labels: [1, 0] })], { cwd: root }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(second?.code).toBe(1);
+    expect(second?.stderr).toMatch(
+      new RegExp(`another import into ${payload} is running \\(process \\d+, started \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z, importing ${big}\\); wait for it to finish or stop it, then try again \\(if no import is running, that process number was reused: delete ${payload}\\.lock\\)`),
+    );
+    process.kill(-first.child.pid!, 'SIGCONT');
+    process.kill(-first.child.pid!, 'SIGINT');
+    await first.exited;
+    expect(first.output()).toContain('dataset:import: interrupted; the active dataset is unchanged.');
+    expect(await readFile(join(payload, 'manifest.json'), 'utf8')).toBe(before);
+    expect(await readdir(join(root, 'public'))).toEqual(['data']);
+  }, 120_000);
+
+  it('a lock left by an import that was killed (its process is gone) does not block the next one', async () => {
+    const { root, payload } = await project('stale-lock');
+    const deadPid = 4_194_304; // above Linux's pid_max: no such process
+    await writeFile(`${payload}.lock`, `${JSON.stringify({ pid: deadPid, token: '0123456789abcdef', startedAt: '2026-12-01T00:00:00.000Z', input: '/somewhere' })}\n`);
+    await importInto(payload, await writeArticle(join(root, 'next'), { labels: [0, 1] }), { dataset: { id: 'next', title: 'Next' } });
+    expect(await activeId(payload)).toBe('next');
+    expect(await readdir(join(root, 'public'))).toEqual(['data']);
+  });
+});

@@ -114,7 +114,7 @@ async function acquireLock(lockPath: string, payloadDir: string, input: string):
     }
     const holder = await readFile(lockPath, 'utf8').then((text) => JSON.parse(text) as LockInfo, () => undefined);
     if (holder && isProcessRunning(holder.pid)) {
-      throw new Error(`another import into ${payloadDir} is running (process ${holder.pid}, started ${holder.startedAt}, importing ${holder.input}); wait for it to finish or stop it, then try again`);
+      throw new Error(`another import into ${payloadDir} is running (process ${holder.pid}, started ${holder.startedAt}, importing ${holder.input}); wait for it to finish or stop it, then try again (if no import is running, that process number was reused: delete ${lockPath})`);
     }
     // The holder died without releasing it (killed): the lock is stale.
     await rm(lockPath, { force: true });
