@@ -98,6 +98,7 @@ function runtime() {
         onStatus: (text) => { if (kernelStatus) kernelStatus.textContent = text; },
         onMemory: showMemory,
         text: t,
+        lessonId: lessonRoot?.dataset.lesson ?? 'notebook',
       }));
     // Code that failed to load is fetched again by the next Run; a kernel that loaded keeps its scope.
     runtimePromise.then((kernel) => { liveKernel = kernel; }, () => { runtimePromise = undefined; });

@@ -25,6 +25,8 @@ export interface RuntimeOptions {
   onMemory?: (memory: MemoryReading) => void;
   /** The kernel's notices in the page's language. */
   text: NotebookText;
+  /** The lesson this page shows (its folder name): the lesson library records runs and checkpoints under it. */
+  lessonId: string;
 }
 
 const MEMORY_POLL_MS = 500;
@@ -67,6 +69,24 @@ export function createRuntime(options: RuntimeOptions) {
     },
   });
 
+  // The optimizer each model held by a name had after the last run.
+  const optimizerSeen = new WeakMap<object, unknown>();
+  /**
+   * `model.compile({ optimizer: tf.train.adam(…) })` run again replaces the model's optimizer;
+   * TF.js never frees the old one (its moment estimates: two tensors per weight). After each run
+   * the kernel compares each held model's optimizer with the one it had, and frees the old one
+   * when nothing else uses it — without patching TF.js's classes.
+   */
+  function freeReplacedOptimizers(): void {
+    for (const value of notebook.values()) {
+      if (!isModel(value)) continue;
+      const current = optimizerOf(value);
+      const before = optimizerSeen.get(value as object);
+      if (before && before !== current && !inUse(before)) safeDispose(before);
+      optimizerSeen.set(value as object, current);
+    }
+  }
+
   function show(output: CellOutput, value: unknown): void {
     output.append(isDisplayable(value) ? value[DISPLAY](document) : output.render(value));
   }
@@ -100,6 +120,9 @@ export function createRuntime(options: RuntimeOptions) {
         },
         datasetUrl: options.datasetUrl,
         maxEpochs: options.maxEpochs,
+        document,
+        storage: localStorage,
+        lessonId: options.lessonId,
       };
       // The lesson library trains with TF.js, so the backend is chosen before any cell code runs.
       const [{ createLessonLibrary }, backend] = await Promise.all([import('../lessonKit/library'), import('./tfBackend')]);
@@ -110,7 +133,6 @@ export function createRuntime(options: RuntimeOptions) {
         const { requested, available } = info.unknownRequest;
         area.append(notice(options.text.backendUnknown(requested, available, info.name), 'data-backend-unknown'));
       }
-      disposeOptimizersOnRecompile(tf, inUse);
       // Hooked on every run: after an out-of-memory restart the engine has a new backend.
       if (tf.getBackend() === 'wasm') guardWasmAllocations(tf.backend() as unknown as Parameters<typeof guardWasmAllocations>[0]);
       const builtins = { ...createLessonLibrary(context), console: cellConsole(area) };
@@ -120,6 +142,7 @@ export function createRuntime(options: RuntimeOptions) {
         result = await notebook.run(cell, { builtins, signal: interrupt.signal });
       } finally {
         clearInterval(poll);
+        freeReplacedOptimizers();
       }
       if (result.status === 'error') {
         // A shape mismatch is said in the lesson's words first, TF.js's own message after.
@@ -208,28 +231,6 @@ function disposeTensorMemory(value: unknown, inUse: (value: unknown) => boolean)
     safeDispose(value);
   } else if (isOptimizer(value) && !inUse(value)) {
     safeDispose(value);
-  }
-}
-
-const recompileHooked = new WeakSet<object>();
-
-/**
- * `model.compile({ optimizer: tf.train.adam(…) })` run again replaces the model's optimizer;
- * TF.js never frees the old one (its moment estimates: two tensors per weight). The kernel
- * frees it when nothing else uses it.
- */
-function disposeOptimizersOnRecompile(tf: TF, inUse: (value: unknown) => boolean): void {
-  // A Sequential builds a new inner LayersModel on every compile, so it is hooked itself.
-  for (const model of [tf.LayersModel, tf.Sequential]) {
-    const prototype = model.prototype as unknown as { compile: (this: unknown, args: unknown) => void };
-    if (recompileHooked.has(prototype)) continue;
-    recompileHooked.add(prototype);
-    const compile = prototype.compile;
-    prototype.compile = function (this: unknown, args: unknown) {
-      const before = optimizerOf(this);
-      compile.call(this, args);
-      if (before && before !== optimizerOf(this) && !inUse(before)) safeDispose(before);
-    };
   }
 }
 

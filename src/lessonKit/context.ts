@@ -10,4 +10,10 @@ export interface CellContext {
   datasetUrl: string;
   /** An upper bound on epochs set by the page (?maxEpochs=N), for quick checks and tests. */
   maxEpochs?: number;
+  /** The page's document: figures and status lines are built with it. */
+  document: Document;
+  /** Where the library keeps small records across visits (the run log, checkpoints' index, training speed): the page's localStorage. */
+  storage: Storage;
+  /** The lesson the cell belongs to (its folder name, e.g. '06-checkpointing'), or 'notebook' outside a lesson. */
+  lessonId: string;
 }

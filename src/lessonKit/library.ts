@@ -40,7 +40,7 @@ const duplicateGroupsOf = new WeakMap<ImageSet, number[][]>();
  * bound to that cell's output area and Stop button.
  */
 export function coreLibrary(context: CellContext) {
-  const doc = document;
+  const doc = context.document;
 
   /** Loads the course's active dataset at 32, 64 or 224 pixels a side (64 by default). */
   async function loadDataset({ resolution = 64 }: { resolution?: number } = {}): Promise<ImageSet> {
@@ -95,7 +95,7 @@ export function coreLibrary(context: CellContext) {
       epochs = context.maxEpochs;
     }
     const speedKey: ThroughputKey = { ...trainingSetup(), features: data.featureCount, parameters: model.countParams(), batchSize: options.batchSize };
-    const known = recalledThroughput(localStorage, speedKey);
+    const known = recalledThroughput(context.storage, speedKey);
     const view = trainingProgress({
       totalEpochs: epochs,
       batchesPerEpoch: Math.ceil(data.count / options.batchSize),
@@ -120,11 +120,11 @@ export function coreLibrary(context: CellContext) {
       if (history.epochs.length > 0) {
         try {
           const extra = Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : [];
-          recordRun(localStorage, runFromTraining({ lesson: doc.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? 'notebook', model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
+          recordRun(context.storage, runFromTraining({ lesson: context.lessonId, model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
         } catch { /* the record of runs is a convenience: it never breaks training */ }
       }
       const rate = view.samplesPerSecond();
-      if (rate !== undefined) rememberThroughput(localStorage, speedKey, rate);
+      if (rate !== undefined) rememberThroughput(context.storage, speedKey, rate);
       const last = history.epochs.at(-1);
       view.finish(
         `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +

@@ -24,7 +24,7 @@ export interface BatchNormPanelOptions {
  * normalization), bound to one cell's context like the core library.
  */
 export function regularizationLibrary(context: CellContext) {
-  const doc = document;
+  const doc = context.document;
 
   /** Keras's EarlyStopping as a callback for `fit`, with restoreBestWeights (which TF.js lacks). */
   function earlyStopping(options: EarlyStoppingOptions = {}): EarlyStopping {

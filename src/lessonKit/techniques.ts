@@ -13,18 +13,13 @@ import { checkpointFigure, checkpointList } from '../viz/checkpointList';
 import { runComparison } from '../viz/runComparison';
 import { formatPercent } from '../viz/historyFigure';
 
-/** The page's lesson id (the article element carries it), e.g. '06-checkpointing'. */
-function currentLesson(doc: Document): string {
-  return doc.querySelector<HTMLElement>('[data-lesson]')?.dataset.lesson ?? 'notebook';
-}
-
 /**
  * The names the technique lessons add: image augmentation (05), model checkpointing (06)
  * and the comparison of runs (07).
  */
 export function techniquesLibrary(context: CellContext) {
-  const doc = document;
-  const checkpoints = new CheckpointStore(indexedDbModelStore(), localStorage);
+  const doc = context.document;
+  const checkpoints = new CheckpointStore(indexedDbModelStore(), context.storage);
 
   function notice(text: string): void {
     const line = doc.createElement('p');
@@ -80,7 +75,7 @@ export function techniquesLibrary(context: CellContext) {
 
   /** Keras's ModelCheckpoint, saving to this browser's IndexedDB; pass it to fit's callbacks. */
   function modelCheckpoint(options: ModelCheckpointOptions = {}): ModelCheckpoint {
-    return new ModelCheckpoint(checkpoints, { lesson: currentLesson(doc), ...options });
+    return new ModelCheckpoint(checkpoints, { lesson: context.lessonId, ...options });
   }
 
   /** The checkpoints saved in this browser, with buttons to download or delete them (and restore into `model`, if given). */
@@ -143,12 +138,12 @@ export function techniquesLibrary(context: CellContext) {
 
   /** Every training run recorded in this browser (the last `last`), overlaid and tabulated. */
   function compareRuns({ last = 10, lessons }: { last?: number; lessons?: string[] } = {}): HTMLElement {
-    const runs = readRuns(localStorage).filter((run) => !lessons || lessons.includes(run.lesson)).slice(-last);
+    const runs = readRuns(context.storage).filter((run) => !lessons || lessons.includes(run.lesson)).slice(-last);
     return runComparison(runs, { document: doc });
   }
 
   function clearRuns(): string {
-    clearRunLog(localStorage);
+    clearRunLog(context.storage);
     return 'The record of training runs in this browser is now empty.';
   }
 
