@@ -1,5 +1,6 @@
 /** The dataset report as the lines a terminal shows after an import (the JSON has the full lists); names are printed escaped. */
-import { formatMegabytes, formatPercent, type DatasetReport, type SplitReport } from '../lib/datasetReport';
+import { formatShare as formatPercent } from '../lib/numbers';
+import { formatMegabytes, type DatasetReport, type SplitReport } from '../lib/datasetReport';
 import { printable } from './names';
 
 // Duplicate groups listed by name in the terminal; the JSON and the data page list them all.

@@ -6,6 +6,7 @@
 import type { DatasetReport, DuplicateGroupReport, OrderReport, SplitReport } from '../lib/datasetReport';
 import { countLeakedValidationImages, groupAwareSplitIndices } from '../ml/groupSplit';
 import { trainTestSplitIndices } from '../ml/split';
+import { formatPercent } from '../lib/numbers';
 import type { BinaryLabel, LabeledImage } from './labels';
 import { isPlainRgb, type ImageInspection } from './packImages';
 
@@ -121,7 +122,7 @@ function describeSplit(
 }
 
 const share = (labels: readonly BinaryLabel[]) => (labels.length === 0 ? 0 : labels.filter((label) => label === 1).length / labels.length);
-const percent = (fraction: number) => `${(100 * fraction).toFixed(1)} %`;
+
 
 /**
  * Is the CSV order sorted by class? Counts runs of equal labels and compares them with a random order of the
@@ -156,7 +157,7 @@ export function analyseOrder(labels: readonly BinaryLabel[], orderSource = 'the 
   const halvesDiffer = Math.abs(firstHalfEmergency - secondHalfEmergency) >= GROUPED_HALVES_DIFFERENCE && halvesZ(labels, half) > GROUPED_HALVES_Z;
   const verdict: OrderReport['verdict'] = bothClasses && runs === 2 ? 'sorted' : bothClasses && (z < GROUPED_RUNS_Z || halvesDiffer) ? 'grouped' : 'shuffled';
 
-  const headTail = `a split that trains on the first 70 % and validates on the last 30 % would train on ${percent(headTailSplit.trainEmergency)} emergency images and validate on ${percent(headTailSplit.validationEmergency)}`;
+  const headTail = `a split that trains on the first 70 % and validates on the last 30 % would train on ${formatPercent(headTailSplit.trainEmergency)} emergency images and validate on ${formatPercent(headTailSplit.validationEmergency)}`;
   const firstBlock = bothClasses ? labels.indexOf(labels[0] === 1 ? 0 : 1) : n;
   const className = (label: BinaryLabel) => (label === 1 ? 'emergency' : 'non-emergency');
   const explanation = !bothClasses
@@ -164,8 +165,8 @@ export function analyseOrder(labels: readonly BinaryLabel[], orderSource = 'the 
     : verdict === 'sorted'
       ? `Sorted by class: ${orderSource} list${orderSource.endsWith('s') ? '' : 's'} all ${firstBlock} ${className(labels[0])} images first (rows 1–${firstBlock}), then all ${n - firstBlock} ${className(labels[firstBlock])} ones. ${capitalise(headTail)}; shuffle before splitting (train_test_split does).`
       : verdict === 'grouped'
-        ? `Grouped by class: ${runs} runs of one label where a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}; the first half is ${percent(firstHalfEmergency)} emergency, the second ${percent(secondHalfEmergency)}. ${capitalise(headTail)}; shuffle before splitting.`
-        : `Not grouped by class: ${runs} runs of one label (a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}); the halves are ${percent(firstHalfEmergency)} and ${percent(secondHalfEmergency)} emergency.`;
+        ? `Grouped by class: ${runs} runs of one label where a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}; the first half is ${formatPercent(firstHalfEmergency)} emergency, the second ${formatPercent(secondHalfEmergency)}. ${capitalise(headTail)}; shuffle before splitting.`
+        : `Not grouped by class: ${runs} runs of one label (a random order gives ${expectedRuns.toFixed(0)} ± ${runsStandardDeviation.toFixed(0)}); the halves are ${formatPercent(firstHalfEmergency)} and ${formatPercent(secondHalfEmergency)} emergency.`;
 
   return { verdict, explanation, longestRun, runs, expectedRuns, runsStandardDeviation, firstHalfEmergency, secondHalfEmergency, headTailSplit };
 }

@@ -2,7 +2,7 @@ import type { BinaryMetrics } from '../ml/metrics';
 import type { ImageSet } from '../ml/imageSet';
 import { confusionMatrixTable } from '../viz/confusionMatrix';
 import { imageGrid } from '../viz/imageGrid';
-import { formatPercent } from '../viz/historyFigure';
+import { formatPercent } from '../lib/numbers';
 import { DISPLAY } from './displayProtocol';
 
 /** The result of `evaluate`: figures a cell can compute with, and how the page shows them. */

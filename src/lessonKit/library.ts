@@ -18,6 +18,7 @@ import { techniquesLibrary } from './techniques';
 import { recordRun, runFromTraining } from '../ml/runLog';
 import { regularizationLibrary } from './regularization';
 import { registerTensorflowViews } from './display';
+import { formatPercent } from '../lib/numbers';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -128,7 +129,7 @@ export function coreLibrary(context: CellContext) {
       const last = history.epochs.at(-1);
       view.finish(
         `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
-        (last ? ` · training accuracy ${(100 * last.acc).toFixed(1)} %` + (last.val_acc === undefined ? '' : ` · validation accuracy ${(100 * last.val_acc).toFixed(1)} %`) : '') +
+        (last ? ` · training accuracy ${formatPercent(last.acc)}` + (last.val_acc === undefined ? '' : ` · validation accuracy ${formatPercent(last.val_acc)}`) : '') +
         (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
       );
       return history;

@@ -11,7 +11,7 @@ import { clearRuns as clearRunLog, readRuns } from '../ml/runLog';
 import { augmentationGallery as galleryView, type GalleryRow } from '../viz/augmentationGallery';
 import { checkpointFigure, checkpointList } from '../viz/checkpointList';
 import { runComparison } from '../viz/runComparison';
-import { formatPercent } from '../viz/historyFigure';
+import { formatPercent } from '../lib/numbers';
 
 /**
  * The names the technique lessons add: image augmentation (05), model checkpointing (06)

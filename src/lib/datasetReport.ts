@@ -99,10 +99,6 @@ export function isConflictingGroup(group: DuplicateGroupReport): boolean {
   return new Set(group.labels).size > 1;
 }
 
-/** "41.9 %" */
-export function formatPercent(part: number, whole = 1): string {
-  return whole === 0 ? '–' : `${((100 * part) / whole).toFixed(1)} %`;
-}
 
 /** "5.52 MB" */
 export function formatMegabytes(bytes: number): string {

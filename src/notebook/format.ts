@@ -3,30 +3,8 @@
  * the short quoted forms used on one-line previews.
  */
 
-const SIGNIFICANT_DIGITS = 6;
-
-/**
- * Integers as they are; other numbers to about 6 significant digits, so float32 noise
- * (0.10000000149) and sums like 0.1 + 0.2 read as 0.1 and 0.3.
- */
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (value === Infinity) return 'Infinity';
-  if (value === -Infinity) return '-Infinity';
-  if (Object.is(value, -0)) return '-0';
-  if (Number.isInteger(value)) return String(value);
-  // Large floats keep their whole integer part rather than switching to 1.23457e+6.
-  if (Math.abs(value) >= 10 ** SIGNIFICANT_DIGITS && Math.abs(value) < 1e21) return String(Math.round(value));
-  return String(Number(value.toPrecision(SIGNIFICANT_DIGITS)));
-}
-
-/** 1239101 → "1,239,101": parameter counts and sizes readers compare by eye. */
-export function formatCount(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
-  const [whole, fraction] = String(Math.abs(value)).split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
+// Numbers are formatted by the course's one number module; the inspector uses the same forms.
+export { formatCount, formatNumber } from '../lib/numbers';
 
 /** A tensor shape as readers write it: [2, 3]; unknown (batch) dimensions show as null. */
 export function formatShape(shape: readonly (number | null)[]): string {

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { CheckpointInfo, CheckpointSave } from '../ml/checkpoints';
 import type { EpochLogs } from '../ml/train';
 import { epochAxis } from './epochCharts';
+import { formatPercent } from '../lib/numbers';
 
 export interface CheckpointListOptions {
   /** Buttons shown for each checkpoint; each gets the checkpoint's name and may return a message to show. */
@@ -78,7 +79,7 @@ export function checkpointList(checkpoints: readonly CheckpointInfo[], options: 
 }
 
 function formatValue(monitor: string, value: number): string {
-  return monitor.endsWith('acc') ? `${(100 * value).toFixed(1)} %` : value.toFixed(4);
+  return monitor.endsWith('acc') ? formatPercent(value) : value.toFixed(4);
 }
 
 export interface CheckpointFigureOptions {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
-import { formatPercent } from './historyFigure';
+import { formatPercent } from '../lib/numbers';
 import { epochAxis, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
 
 export interface Run {

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { DropoutObservation } from '../ml/dropoutProbe';
+import { formatPercent } from '../lib/numbers';
 
 export interface DropoutMaskViewerOptions {
   document?: Document;
@@ -82,5 +83,5 @@ export function dropoutMaskViewer(observation: DropoutObservation, options: Drop
 }
 
 function formatShare(value: number): string {
-  return `${(100 * value).toFixed(1)} %`;
+  return formatPercent(value);
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { bestValidationEpoch } from './overfitting';
-import { formatPercent } from './historyFigure';
+import { formatPercent } from '../lib/numbers';
 import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface EarlyStoppingFigureOptions {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { bestValidationEpoch } from './overfitting';
+import { formatPercent } from '../lib/numbers';
 import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface HistoryFigureOptions {
@@ -59,8 +60,4 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       (best && best.epochsAfter > 0 ? `. Validation loss was lowest at epoch ${best.epoch}; the shaded epochs after it fit the training images better and the validation images worse: overfitting.` : '.');
   figure.append(caption);
   return figure;
-}
-
-export function formatPercent(value: number): string {
-  return `${(100 * value).toFixed(1)} %`;
 }

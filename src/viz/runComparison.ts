@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { runSummary, type RunRecord } from '../ml/runLog';
-import { formatPercent } from './historyFigure';
+import { formatPercent } from '../lib/numbers';
 import { epochAxis } from './epochCharts';
 
 export interface RunComparisonOptions {

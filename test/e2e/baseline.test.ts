@@ -61,6 +61,8 @@ describe('the baseline lesson', () => {
     expect(await output(page, 'load').locator('.image-grid canvas').count()).toBe(12);
     await expect(output(page, 'split').textContent()).resolves.toContain('1646 training images, 706 validation images');
 
+    // The learning rate as a reader writes it, not the float's every digit (0.00012250000000000002).
+    await expect(output(page, 'compile').textContent()).resolves.toBe('compiled: Adam(learning rate 0.000123), binary cross-entropy');
     const summary = (await output(page, 'model').textContent())!.replace(/[,\s]/g, '');
     expect(summary).toContain('1228900');
     expect(summary).toContain('10100');

@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatPercent, isConflictingGroup } from '../../src/lib/datasetReport';
+import { isConflictingGroup } from '../../src/lib/datasetReport';
+import { formatShare } from '../../src/lib/numbers';
 import { readDatasetReport } from '../../src/lib/activeDataset';
 
 let dir: string;
@@ -26,8 +27,8 @@ describe('readDatasetReport', () => {
 
 describe('helpers', () => {
   it('formats shares and spots groups whose labels disagree', () => {
-    expect(formatPercent(46, 706)).toBe('6.5 %');
-    expect(formatPercent(0, 0)).toBe('–');
+    expect(formatShare(46, 706)).toBe('6.5 %');
+    expect(formatShare(0, 0)).toBe('–');
     expect(isConflictingGroup({ indices: [1, 2], names: ['1.jpg', '2.jpg'], labels: [1, 0], distinctFiles: 1 })).toBe(true);
     expect(isConflictingGroup({ indices: [1, 2], names: ['1.jpg', '2.jpg'], labels: [0, 0], distinctFiles: 1 })).toBe(false);
   });

@@ -4,4 +4,5 @@ model.compile({
   loss: 'binaryCrossentropy',
   metrics: ['accuracy'],
 });
-`compiled: Adam(learning rate ${learningRate}), binary cross-entropy`
+// toPrecision(3): 0.000123, not the float's every digit (0.00012250000000000002).
+`compiled: Adam(learning rate ${learningRate.toPrecision(3)}), binary cross-entropy`
