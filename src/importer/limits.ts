@@ -5,6 +5,11 @@
 
 /** One image file: a 24-megapixel JPEG is about 10 MB. */
 export const MAX_IMAGE_BYTES = 50e6;
+/**
+ * Pixels of one image, read from its header before it is decoded: a 50-megapixel camera's photo. A few-KB PNG
+ * can declare 16000 × 16000 pixels, which decode to 1 GB (four decoded at once would exhaust a laptop or a tab).
+ */
+export const MAX_IMAGE_PIXELS = 50e6;
 /** A label file: the article's is 30 KB for 2352 rows. */
 export const MAX_LABEL_FILE_BYTES = 64e6;
 /** Everything the import reads, in all. */

@@ -7,6 +7,7 @@ import { sha256Hex, type ImageCodec } from './codec';
 import { forEachConcurrently } from './forEachConcurrently';
 import { checkImageFile, orientedSize, orientPixels, withoutOrientation, type ImageInfo } from './imageFile';
 import type { LabeledImage } from './labels';
+import { MAX_IMAGE_PIXELS } from './limits';
 import type { DatasetSource } from './source';
 
 /** The course's 224 resolution serves the originals; an original of another shape is re-encoded at this size. */
@@ -71,6 +72,9 @@ export async function packImages(options: PackImagesOptions): Promise<PackedImag
     const unusable = { name, fileSha256, format: checked.info?.format ?? 'unknown', width: 0, height: 0, channels: 0, space: 'unknown', hasAlpha: false, orientation: 1, normalised: false, originalBytes: 0 };
     if (!checked.info) {
       inspections[index] = { ...unusable, problem: checked.problem };
+    } else if (checked.info.width * checked.info.height > MAX_IMAGE_PIXELS) {
+      const { width, height } = checked.info;
+      inspections[index] = { ...unusable, problem: `${width} × ${height} pixels (${Math.round((width * height) / 1e6)} megapixels) by its header; an image may have at most ${MAX_IMAGE_PIXELS / 1e6} megapixels, so it was not decoded` };
     } else {
       const info = checked.info;
       let decoded;

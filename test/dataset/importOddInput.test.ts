@@ -8,10 +8,11 @@ import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importDataset } from '../../scripts/lib/dataset/importDataset';
 import { HEADER, jpeg, writeArticle } from './fixtures';
-import { makeZip } from './zipWriter';
+import { crc32, makeZip } from './zipWriter';
 
 const run = promisify(execFile);
 // What a terminal could obey or that reorders text: C0 controls but the line break, DEL, C1 (U+009B is an
@@ -71,6 +72,34 @@ describe('item 12: escape codes in names and paths are printed escaped in every 
     const message = await importError(root);
     expect(message).not.toMatch(RAW_CONTROL);
     expect(message).toContain('evil\\x1b[31m/images/0.jpg: not an image');
+  });
+});
+
+/** A PNG whose header declares width × height pixels, with a tiny (valid) zlib stream of zeros: 2 KB on disk. */
+function pngDeclaring(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(12 + data.length);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc32(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = deflateSync(Buffer.alloc(64 * 1024));
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', header), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
+}
+
+describe('item 12: a pixel bomb (a small file declaring a huge image) is refused by its header, not decoded', () => {
+  it('a 2 KB PNG declaring 16000 × 16000 pixels is named, with its size, among the images that cannot be used', async () => {
+    const root = await writeArticle(fresh('pixel-bomb'), { labels: [1, 0, 1] });
+    await writeFile(join(root, 'images', '1.jpg'), pngDeclaring(16000, 16000));
+    expect(await importError(root)).toBe(
+      `1 of 3 images cannot be used, so nothing was imported:\n  ${root}/images/1.jpg: 16000 × 16000 pixels (256 megapixels) by its header; an image may have at most 50 megapixels, so it was not decoded`,
+    );
   });
 });
 
