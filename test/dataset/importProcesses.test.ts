@@ -42,6 +42,36 @@ async function project(name: string): Promise<{ root: string; payload: string }>
   return { root, payload };
 }
 
+describe('item 9 and 12: the report\'s copy under data/reports, written before the swap', () => {
+  it('a refused import whose report cannot be kept still says first why it was refused', async () => {
+    const { root, payload } = await project('refused-no-report');
+    const source = await writeArticle(join(root, 'next'), { labels: [0, 1, 0] });
+    await writeFile(join(source, 'images', '1.jpg'), 'not an image');
+    const reportsDir = join(root, 'data', 'reports');
+    await mkdir(join(root, 'data'));
+    await writeFile(reportsDir, 'a file where the reports folder should be');
+    const error = await importInto(payload, source, { reportsDir }).then(() => undefined, (e: Error) => e);
+    expect(error?.message).toMatch(new RegExp(`^1 of 3 images cannot be used, so nothing was imported:\\n  ${source}/images/1\\.jpg: not an image`));
+    expect(error?.message).toContain(`\nThe report of what was found could not be kept: cannot write the report's copy ${reportsDir}/fixture-`);
+    expect(await activeId(payload)).toBe('previous');
+  });
+
+  it.runIf(process.getuid?.() === 0)('a full disk under data/reports names the report\'s path, and the active dataset stays', async () => {
+    const { root, payload } = await project('reports-full');
+    const reportsDir = join(root, 'data', 'reports');
+    await mkdir(reportsDir, { recursive: true });
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', reportsDir]);
+    try {
+      await writeFile(join(reportsDir, 'filler'), Buffer.alloc(4096)).catch(() => undefined);
+      const error = await importInto(payload, await writeArticle(join(root, 'next'), { labels: [0, 1] }), { reportsDir }).then(() => undefined, (e: Error) => e);
+      expect(error?.message).toMatch(new RegExp(`^no space left on the device while writing ${reportsDir}/fixture-[\\dTZ-]+\\.json: free some space there and import again$`));
+      expect(await activeId(payload)).toBe('previous');
+    } finally {
+      await run('umount', [reportsDir]);
+    }
+  });
+});
+
 describe('item 9: after the swap, nothing can turn a success into a false "unchanged"', () => {
   it('the previous payload that cannot be removed is a warning of a successful import, not a failure', async () => {
     const { root, payload } = await project('previous-stuck');

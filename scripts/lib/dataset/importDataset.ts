@@ -11,7 +11,7 @@ import type { DatasetInfo, DatasetManifest } from '../../../src/ml/manifest';
 import { withPrintableMessage } from '../../../src/importer/names';
 import { DatasetImportError, runImport, type ImportProgress } from '../../../src/importer/runImport';
 import { openNodeSource } from './nodeSource';
-import { openPayloadFolder, type PayloadFileSystem } from './payloadFolder';
+import { diskFullError, openPayloadFolder, type PayloadFileSystem } from './payloadFolder';
 import { sharpCodec, type SharpCodecOptions } from './sharpCodec';
 
 export { DatasetImportError, type ImportProgress } from '../../../src/importer/runImport';
@@ -85,7 +85,10 @@ async function importIntoFolder(options: ImportOptions): Promise<ImportResult> {
         now: options.now,
       }).catch(async (error: unknown) => {
         if (error instanceof DatasetImportError && error.report && options.reportsDir) {
-          const reportPath = await writeReportCopy(options.reportsDir, error.report);
+          // The reason the import was refused comes first, whether or not its report could be kept.
+          const reportPath = await writeReportCopy(options.reportsDir, error.report).catch((copyError: Error) => {
+            throw new DatasetImportError(`${error.message}\nThe report of what was found could not be kept: ${copyError.message}`, error.report);
+          });
           throw Object.assign(new DatasetImportError(`${error.message}\nThe report of what was found: ${reportPath}`, error.report), { reportPath });
         }
         throw error;
@@ -115,7 +118,7 @@ async function writeReportCopy(reportsDir: string, report: DatasetReport): Promi
     await mkdir(reportsDir, { recursive: true });
     await writeFile(path, `${JSON.stringify(report, null, 1)}\n`);
   } catch (error) {
-    throw new Error(`cannot write the report's copy ${path}: ${(error as Error).message}`);
+    throw diskFullError(error as NodeJS.ErrnoException, path) ?? new Error(`cannot write the report's copy ${path}: ${(error as Error).message}`);
   }
   return path;
 }

@@ -33,6 +33,12 @@ export interface PayloadFolder {
   close(): Promise<string[]>;
 }
 
+/** A full disk (or quota) said with the path it happened at, instead of a bare "ENOSPC"; undefined for other errors. */
+export function diskFullError(error: NodeJS.ErrnoException, path: string): Error | undefined {
+  if (error.code !== 'ENOSPC' && error.code !== 'EDQUOT') return undefined;
+  return new Error(`no space left on the device while writing ${path}: free some space there and import again`);
+}
+
 function isProcessRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -159,8 +165,7 @@ export async function openPayloadFolder(payloadDir: string, options: { input: st
       async write(path, data) {
         const file = join(staged, path);
         await write(file, data).catch((error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOSPC' || error.code === 'EDQUOT') throw new Error(`no space left on the device while writing ${file}: free some space there and import again`);
-          throw error;
+          throw diskFullError(error, file) ?? error;
         });
       },
     },
