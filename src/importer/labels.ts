@@ -195,7 +195,10 @@ export async function readUnlabelled(source: DatasetSource, layout: Layout): Pro
   for (const { line, fields } of records.slice(1)) {
     const name = fields[0]!.trim();
     if (name === '' || seen.has(name)) warnings.push(`${relative} line ${line}: ${name === '' ? 'empty image name' : `${quoted(name)} is listed again`} (skipped)`);
-    else if (!files.has(name)) warnings.push(`${relative} line ${line}: image ${quoted(name)} not found in ${imagesDir.split('/').pop()}/ (skipped)`);
+    else if (!files.has(name)) {
+      const near = findNearName(name, files);
+      warnings.push(`${relative} line ${line}: image ${quoted(name)} not found in ${imagesDir.split('/').pop()}/${near ? `; ${quoted(near.name)} is there, which ${near.difference}` : ''} (skipped)`);
+    }
     else names.push(name);
     seen.add(name);
   }

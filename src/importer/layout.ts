@@ -3,7 +3,7 @@
  * images/), the Kaggle layout (train.csv [+ test.csv], images in images/ or train/ + test/), or two folders
  * of photos (emergency/ + other/) — at the top or one folder down (Dataset/… in Dataset.zip).
  */
-import { findNearName, quoted, type NameSides } from './names';
+import { findNearName, printable, quoted, type NameSides } from './names';
 import { joinPath, type DatasetSource, type SourceEntry } from './source';
 
 export const ARTICLE_CSV_FILE = 'emergency_classification.csv';
@@ -95,10 +95,22 @@ function nearNameHint(source: DatasetSource, dir: string, expected: string, name
   return near && `${quoted(source.where(joinPath(dir, near.name)))} is there, which ${near.difference} from ${expected}`;
 }
 
-/** A label file whose name is almost the layout's (a space, a letter case, an invisible character). */
+/** A label file, or a folder of photos, whose name is almost the layout's (a space, a letter case, an invisible character). */
 function nearLayoutFile(source: DatasetSource, dir: string, entries: SourceEntry[]): string | undefined {
   const files = entries.filter((entry) => entry.kind !== 'directory').map((entry) => entry.name);
-  return nearNameHint(source, dir, ARTICLE_CSV_FILE, files) ?? nearNameHint(source, dir, KAGGLE_TRAIN_CSV, files);
+  // The photo folders are matched ignoring letter case already, so only the other differences can hide them.
+  const folders = entries.filter((entry) => entry.kind === 'directory').map((entry) => entry.name.toLowerCase());
+  return (
+    nearNameHint(source, dir, ARTICLE_CSV_FILE, files) ??
+    nearNameHint(source, dir, KAGGLE_TRAIN_CSV, files) ??
+    [...EMERGENCY_FOLDERS, ...OTHER_FOLDERS].map((name) => nearFolderHint(source, dir, name, entries, folders)).find(Boolean)
+  );
+}
+
+function nearFolderHint(source: DatasetSource, dir: string, expected: string, entries: SourceEntry[], lowerCaseFolders: string[]): string | undefined {
+  const near = findNearName(expected, lowerCaseFolders, LAYOUT_SIDES);
+  const entry = near && entries.find((candidate) => candidate.kind === 'directory' && candidate.name.toLowerCase() === near.name);
+  return entry && `${quoted(`${source.where(joinPath(dir, entry.name))}/`)} is there, which ${near.difference} from ${expected}/`;
 }
 
 /**
@@ -118,6 +130,8 @@ export async function missingFolderProblem(source: DatasetSource, path: string):
 /** "Dataset/, notes.txt" (at most 8 names), for errors that say what was there instead. */
 export function describeEntries(entries: SourceEntry[]): string {
   if (entries.length === 0) return 'an empty folder';
-  const names = entries.map((entry) => (entry.kind === 'directory' ? `${entry.name}/` : entry.name)).sort();
+  // A name with spaces at its ends is quoted, so that they show; every name is printed escaped.
+  const shown = (name: string) => (name.trim() === name ? printable(name) : quoted(name));
+  const names = entries.map((entry) => (entry.kind === 'directory' ? `${shown(entry.name)}/` : shown(entry.name))).sort();
   return names.slice(0, 8).join(', ') + (names.length > 8 ? `, … (${names.length} entries)` : '');
 }

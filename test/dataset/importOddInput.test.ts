@@ -183,3 +183,27 @@ describe('item 14: a name that is "not found" although something like it is ther
     );
   });
 });
+
+describe('item 14: the same for the other layouts', () => {
+  it('two folders of photos, one named "emergency " with a trailing space, are not "no dataset" without a word why', async () => {
+    const root = fresh('folders-space');
+    for (const [folder, i] of [['emergency ', 0], ['other', 1]] as const) {
+      await mkdir(join(root, folder), { recursive: true });
+      await writeFile(join(root, folder, `${i}.jpg`), await jpeg(i));
+    }
+    const message = await importError(root);
+    expect(message).toContain('found "emergency "/, other/)');
+    expect(message).toContain(`; "${root}/emergency /" is there, which differs by a trailing space from emergency/`);
+  });
+
+  it("Kaggle's test.csv naming an image with a leading space gets a warning that says so", async () => {
+    const root = fresh('kaggle-space');
+    await mkdir(join(root, 'images'), { recursive: true });
+    for (const i of [0, 1, 2]) await writeFile(join(root, 'images', `${i}.jpg`), await jpeg(i));
+    await writeFile(join(root, 'train.csv'), `${HEADER}\n0.jpg,1\n1.jpg,0\n`);
+    await writeFile(join(root, 'test.csv'), 'image_names\n2.jpg\n"3.jpg"\n');
+    await writeFile(join(root, 'images', ' 3.jpg'), await jpeg(3));
+    const { report } = await importDataset({ input: root, payloadDir: join(fresh('kaggle-out'), 'data'), dataset: { id: 'kaggle', title: 'Kaggle' } });
+    expect(report.warnings).toContain('test.csv line 3: image "3.jpg" not found in images/; " 3.jpg" is there, which differs by a leading space (skipped)');
+  });
+});
