@@ -2,51 +2,19 @@
  * Issue 14, items 8–14: an import that is interrupted, fails late, runs twice at once, or meets hostile or odd
  * input never leaves a half-written payload, never says something false, and names what was wrong.
  */
-import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, rm, symlink, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatReport } from '../../src/importer/formatReport';
-import { importDataset, type ImportOptions } from '../../scripts/lib/dataset/importDataset';
 import { buildOfflineManifest } from '../../scripts/lib/offlineManifest';
 import { HEADER, jpeg, writeArticle } from './fixtures';
+import { failure, importInto, IMPORT_SCRIPT, PREPARE_SCRIPT, project as courseFolder, REPO_ROOT, run, scratchFolder, startUntil, TSX, writeBigDataset } from './importTestKit';
 import { makeZip } from './zipWriter';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const IMPORT_SCRIPT = join(REPO_ROOT, 'scripts/import-dataset.ts');
-const PREPARE_SCRIPT = join(REPO_ROOT, 'scripts/prepare-data.ts');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'import-hardening-'));
-  await mkdir(join(workDir, 'tmp'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
-
-let fixtureCount = 0;
-const fresh = (name: string) => join(workDir, `${++fixtureCount}-${name}`);
-
-function importInto(payloadDir: string, input: string, extra: Partial<ImportOptions> = {}) {
-  return importDataset({ input, payloadDir, dataset: { id: 'fixture', title: 'Fixture' }, ...extra });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  const error = await promise.then(
-    () => undefined,
-    (e: Error) => e,
-  );
-  if (!(error instanceof Error)) throw new Error('expected the import to fail, but it succeeded');
-  return error;
-}
+const { fresh, root: scratchRoot } = scratchFolder('import-hardening-');
+const project = (name: string) => courseFolder(fresh(name));
 
 /** What a payload folder holds, to compare before and after. */
 async function snapshot(dir: string): Promise<Record<string, string>> {
@@ -56,28 +24,10 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return files;
 }
 
-/** A folder laid out like the course: public/data holds an earlier import; TMPDIR is its own. */
-async function project(name: string): Promise<{ root: string; payload: string; tmp: string }> {
-  const root = fresh(name);
-  const tmp = join(root, 'tmp');
-  await mkdir(tmp, { recursive: true });
-  await mkdir(join(root, 'public'), { recursive: true });
-  const payload = join(root, 'public', 'data');
-  await importInto(payload, await writeArticle(join(root, 'previous'), { labels: [1, 0, 1] }), { dataset: { id: 'previous', title: 'Previous' } });
-  return { root, payload, tmp };
-}
-
 describe('item 8: an interrupted import cleans up, and the build ignores what is not the active dataset', () => {
   let big: string;
   beforeAll(async () => {
-    // Enough images that packing takes a few seconds, so the signal arrives in the middle of it.
-    big = fresh('big');
-    const labels = Array.from({ length: 900 }, (_, i) => i % 2);
-    await mkdir(join(big, 'images'), { recursive: true });
-    const base = await jpeg(0);
-    const distinct = await Promise.all(Array.from({ length: 50 }, (_, i) => jpeg(i)));
-    await Promise.all(labels.map((_, i) => writeFile(join(big, 'images', `${i}.jpg`), i % 2 ? base : distinct[i % 50])));
-    await writeFile(join(big, 'emergency_classification.csv'), `${HEADER}\n${labels.map((label, i) => `${i}.jpg,${label}`).join('\n')}\n`);
+    big = await writeBigDataset(fresh('big'));
   }, 120_000);
 
   it.each([
@@ -86,20 +36,11 @@ describe('item 8: an interrupted import cleans up, and the build ignores what is
   ] as const)('%s while packing under "npx tsx" removes every partial and temporary folder and keeps the active dataset', async (_, signal, code) => {
     const { root, payload, tmp } = await project(`interrupt-${signal}`);
     const before = await snapshot(payload);
-    const child = spawn(TSX, [IMPORT_SCRIPT, big], { cwd: root, detached: true, env: { ...process.env, TMPDIR: tmp } });
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (exitCode, exitSignal) => resolve(exitCode ?? (exitSignal ? -1 : null))));
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (/Packing images/.test(output)) resolve();
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', () => reject(new Error(`the import ended before packing started:\n${output}`)));
-    });
-    process.kill(-child.pid!, signal);
-    const exitCode = await exited;
+    const importing = startUntil(TSX, [IMPORT_SCRIPT, big], { cwd: root, env: { ...process.env, TMPDIR: tmp } }, /Packing images/);
+    await importing.started;
+    process.kill(-importing.child.pid!, signal);
+    const exitCode = await importing.exited;
+    const output = importing.output();
     expect(output).toContain('dataset:import: interrupted; the active dataset is unchanged.');
     expect(exitCode).toBe(code);
     expect(await readdir(join(root, 'public'))).toEqual(['data']);
@@ -227,7 +168,7 @@ describe('item 12: zip bombs and odd entries', () => {
 
   it('refuses an image entry over 50 MB by its declared size, naming it, before unpacking anything', async () => {
     const zip = await zipFile('bomb', [csv, { name: 'Dataset/images/0.jpg', data: await jpeg(0) }, { name: 'Dataset/images/1.jpg', data: Buffer.alloc(60e6), deflate: true }]);
-    const tmp = join(workDir, 'tmp');
+    const tmp = join(scratchRoot(), 'tmp');
     const error = await failure(importInto(join(fresh('bomb-out'), 'data'), zip));
     expect(error.message).toBe(`${zip}:Dataset/images/1.jpg unpacks to 60.0 MB; an image may be at most 50 MB, so nothing was imported`);
     expect(existsSync(tmp) ? await readdir(tmp) : []).toEqual([]);
@@ -327,7 +268,7 @@ function writeArticleSync(): string {
   return smallDataset;
 }
 beforeAll(async () => {
-  smallDataset = await writeArticle(join(workDir, 'small'), { labels: [1, 0, 1, 0] });
+  smallDataset = await writeArticle(join(scratchRoot(), 'small'), { labels: [1, 0, 1, 0] });
 });
 
 describe('item 13: EXIF orientation', () => {

@@ -3,40 +3,23 @@
  * or odd dataset is printable, every file the import reads is a plain file, and a name that is "not found"
  * although something like it is there says what differs.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../../scripts/lib/dataset/importDataset';
+import { describe, expect, it } from 'vitest';
 import { HEADER, jpeg, writeArticle } from './fixtures';
+import { failure, importInto, run, scratchFolder } from './importTestKit';
 import { crc32, makeZip } from './zipWriter';
 
-const run = promisify(execFile);
 // What a terminal could obey or that reorders text: C0 controls but the line break, DEL, C1 (U+009B is an
 // 8-bit CSI), bidirectional overrides.
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'import-odd-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
-let count = 0;
-const fresh = (name: string) => join(workDir, `${++count}-${name}`);
+const { fresh } = scratchFolder('import-odd-');
 
 /** The message of the import's failure (the test fails if the import succeeds). */
 async function importError(input: string): Promise<string> {
-  const outcome = await importDataset({ input, payloadDir: join(fresh('out'), 'data'), dataset: { id: 'odd', title: 'Odd' } }).then(
-    () => undefined,
-    (error: Error) => error,
-  );
-  if (!(outcome instanceof Error)) throw new Error(`expected the import of ${input} to fail, but it succeeded`);
-  return outcome.message;
+  return (await failure(importInto(join(fresh('out'), 'data'), input))).message;
 }
 
 async function zipAt(name: string, entries: Parameters<typeof makeZip>[0]): Promise<string> {
@@ -203,7 +186,7 @@ describe('item 14: the same for the other layouts', () => {
     await writeFile(join(root, 'train.csv'), `${HEADER}\n0.jpg,1\n1.jpg,0\n`);
     await writeFile(join(root, 'test.csv'), 'image_names\n2.jpg\n"3.jpg"\n');
     await writeFile(join(root, 'images', ' 3.jpg'), await jpeg(3));
-    const { report } = await importDataset({ input: root, payloadDir: join(fresh('kaggle-out'), 'data'), dataset: { id: 'kaggle', title: 'Kaggle' } });
+    const { report } = await importInto(join(fresh('kaggle-out'), 'data'), root);
     expect(report.warnings).toContain('test.csv line 3: image "3.jpg" not found in images/; " 3.jpg" is there, which differs by a leading space (skipped)');
   });
 });

@@ -2,45 +2,15 @@
  * Issue 14, items 8, 9 and 11, beyond test/dataset/importHardening.test.ts: the import as processes see it —
  * through `npm run dataset:import` itself, two at once, one killed, one whose clean-up after the swap fails.
  */
-import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset, type ImportOptions } from '../../scripts/lib/dataset/importDataset';
-import { HEADER, jpeg, writeArticle } from './fixtures';
+import { describe, expect, it } from 'vitest';
+import { writeArticle } from './fixtures';
+import { importInto, IMPORT_SCRIPT, PREPARE_SCRIPT, project as courseFolder, REPO_ROOT, run, scratchFolder, startUntil, TSX, writeBigDataset } from './importTestKit';
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const IMPORT_SCRIPT = join(REPO_ROOT, 'scripts/import-dataset.ts');
-const PREPARE_SCRIPT = join(REPO_ROOT, 'scripts/prepare-data.ts');
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
-const run = promisify(execFile);
-
-let workDir: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), 'import-processes-'));
-});
-afterAll(async () => {
-  await rm(workDir, { recursive: true, force: true });
-});
-let count = 0;
-const fresh = (name: string) => join(workDir, `${++count}-${name}`);
-
-function importInto(payloadDir: string, input: string, extra: Partial<ImportOptions> = {}) {
-  return importDataset({ input, payloadDir, dataset: { id: 'fixture', title: 'Fixture' }, ...extra });
-}
-
+const { fresh } = scratchFolder('import-processes-');
+const project = (name: string) => courseFolder(fresh(name));
 const activeId = async (payload: string) => JSON.parse(await readFile(join(payload, 'manifest.json'), 'utf8')).dataset.id as string;
-
-/** A folder laid out like the course, whose public/data holds an earlier import ("previous"). */
-async function project(name: string): Promise<{ root: string; payload: string }> {
-  const root = fresh(name);
-  const payload = join(root, 'public', 'data');
-  await importInto(payload, await writeArticle(join(root, 'previous'), { labels: [1, 0, 1] }), { dataset: { id: 'previous', title: 'Previous' } });
-  return { root, payload };
-}
 
 describe('item 9 and 12: the report\'s copy under data/reports, written before the swap', () => {
   it('a refused import whose report cannot be kept still says first why it was refused', async () => {
@@ -108,39 +78,10 @@ describe('item 9: after the swap, nothing can turn a success into a false "uncha
   }, 60_000);
 });
 
-/** 900 images: enough that packing takes a few seconds, so a signal arrives in the middle of it. */
-async function writeBigDataset(dir: string): Promise<string> {
-  const labels = Array.from({ length: 900 }, (_, i) => i % 2);
-  await mkdir(join(dir, 'images'), { recursive: true });
-  const distinct = await Promise.all(Array.from({ length: 50 }, (_, i) => jpeg(i)));
-  await Promise.all(labels.map((_, i) => writeFile(join(dir, 'images', `${i}.jpg`), distinct[i % 50]!)));
-  await writeFile(join(dir, 'emergency_classification.csv'), `${HEADER}\n${labels.map((label, i) => `${i}.jpg,${label}`).join('\n')}\n`);
-  return dir;
-}
-
-/** Starts a command in its own process group; resolves once its output matches `ready`. */
-function startUntil(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }, ready: RegExp) {
-  const child = spawn(command, args, { ...options, detached: true });
-  let output = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
-  const started = new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (ready.test(output)) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', () => reject(new Error(`${command} ${args.join(' ')} ended before printing ${ready}:\n${output}`)));
-  });
-  return { child, started, exited, output: () => output };
-}
-
 describe('item 8: Ctrl-C through "npm run dataset:import" itself', () => {
   it('SIGINT to the process group while packing (npm, sh and node all get it) leaves no partial or temporary folder', async () => {
     const big = await writeBigDataset(fresh('big'));
-    const { root, payload } = await project('npm-interrupt');
-    const tmp = join(root, 'tmp');
-    await mkdir(tmp);
+    const { root, payload, tmp } = await project('npm-interrupt');
     // The course's own npm script, run in a folder whose public/ is this test's: package.json's command, the code by link.
     const { scripts } = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8'));
     await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'interrupt-fixture', private: true, type: 'module', scripts: { 'dataset:import': scripts['dataset:import'] } }));
@@ -160,8 +101,7 @@ describe('item 8: Ctrl-C through "npm run dataset:import" itself', () => {
   }, 120_000);
 
   it('the next start removes temporary folders that imports of earlier versions left (and keeps a recent one)', async () => {
-    const { root } = await project('old-temp');
-    const tmp = join(root, 'tmp');
+    const { root, tmp } = await project('old-temp');
     const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
     for (const name of ['dataset-import-Ab12Cd', 'dataset-stage-Ef34Gh', 'dataset-import-Recent']) {
       await mkdir(join(tmp, name, 'Dataset', 'images'), { recursive: true });
