@@ -5,7 +5,10 @@
 import type { CellSource } from '../notebook/notebook';
 import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
-import { createEditStore } from './editStore';
+import { createEditStore, type SaveResult } from './editStore';
+import { clearCellNotice, showCellNotice } from './cellNotice';
+import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTabEdits';
+import { dropOldestRun } from '../ml/runLog';
 import { notebookText } from '../i18n/notebook';
 import { readLessonData } from '../lessons/pageData';
 
@@ -60,7 +63,8 @@ exportButton.textContent = t.exportButton;
 notebookBar?.querySelector('[data-kernel-status]')?.before(exportButton, ' ');
 notebookBar?.append(' ', memoryMeter);
 
-const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname);
+// When the storage is full, the run log's oldest records (which a rerun can make again) give way to an edit.
+const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname, undefined, { makeRoom: () => dropOldestRun(localStorage) });
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
@@ -226,10 +230,22 @@ function setSource(cell: PageCell, source: string, { fromEditor = false } = {}):
   const edited = source !== cell.original;
   cell.root.dataset.edited = String(edited);
   cell.resetButton.hidden = !edited;
-  edits.save(cell.id, cell.original, source);
+  reportSave(cell, edits.save(cell.id, cell.original, source));
   if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
   typeAssist?.changed(cell.id);
 }
+
+/** Says on the cell when its edit could not be saved, or what was removed to save it. */
+function reportSave(cell: PageCell, result: SaveResult): void {
+  if (result.kind === 'conflict') return offerOtherTabChoice(cell);
+  if (result.kind === 'full') showCellNotice(cell.codeArea, 'storage', t.editNotSaved, { alert: true });
+  else if (result.kind === 'saved' && result.prunedRuns > 0) showCellNotice(cell.codeArea, 'storage', t.runsPrunedForEdit(result.prunedRuns));
+  else if (result.kind === 'saved' && cell.codeArea.parentElement?.querySelector('[data-cell-notice="storage"][role="alert"]')) clearCellNotice(cell.codeArea, 'storage');
+}
+
+const tabHooks = { edits, text: t, currentSource, setSource: (cell: PageCell, source: string) => setSource(cell, source), reportSave };
+const offerOtherTabChoice = (cell: PageCell) => otherTabChoice(cell, tabHooks);
+watchOtherTabs(cells, tabHooks, () => { if (resetAllButton) resetAllButton.hidden = edits.count() === 0; });
 
 /** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */
 function restoreEdits(cell: PageCell): void {
@@ -316,7 +332,9 @@ async function exportNotebook(): Promise<void> {
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
   for (const cell of cells) if (cell.source !== cell.original) setSource(cell, cell.original);
+  // Edits another tab saved since are kept: their cells ask the reader instead.
   edits.discardAll();
-  resetAllButton.hidden = true;
+  for (const cell of cells) offerOtherTabChoice(cell);
+  resetAllButton.hidden = edits.count() === 0;
 });
 document.documentElement.dataset.notebookReady = 'true';

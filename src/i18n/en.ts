@@ -94,6 +94,18 @@ export const notebook = {
   editConflict: (savedAt: string) => `You edited this cell on ${savedAt}, and the lesson's code for it has changed since. Your edit was not applied.`,
   useMine: 'Use my edit',
   keepNew: "Keep the lesson's new code",
+  /** Another tab of the same lesson saved a different edit of this cell. */
+  changedInOtherTab: 'This cell was changed in another tab of this lesson. Nothing is overwritten until you choose which code to keep.',
+  resetInOtherTab: 'This cell was reset to the lesson\'s code in another tab of this lesson. Nothing is overwritten until you choose which code to keep.',
+  keepMine: 'Keep mine',
+  takeTheirs: 'Take theirs',
+  /** An edit that could not be saved: localStorage is full even after the run log's old records were removed. */
+  editNotSaved: "Not saved: the browser's storage for this site is full. Your edit stays on this page until you reload or close it. " +
+    'To keep it, press Export .ipynb (or copy the code), then free space: "Reset all edits" in lessons whose edits you no longer need, ' +
+    "clearRuns() in lesson 07 (the run comparison), or clear this site's data in the browser's settings.",
+  /** Old run records removed to make room for an edit. */
+  runsPrunedForEdit: (count: number) =>
+    `The browser's storage for this site was full: to save your edit, the ${count === 1 ? 'oldest training run was' : `${count} oldest training runs were`} removed from the run comparison (lesson 07).`,
   /** `?backend=` named no backend of this page; training runs on `chosen`. */
   backendUnknown: (requested: string, available: string[], chosen: string) =>
     `?backend=${requested} is not a TensorFlow.js backend of this page (it has ${formatList(available)}), so the cells run on ${chosen}, the automatic choice. Use ${available.map((name) => `?backend=${name}`).join(', ')} or no ?backend= at all.`,

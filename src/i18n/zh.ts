@@ -86,6 +86,15 @@ export const notebook: Messages['notebook'] = {
   editConflict: (savedAt) => `你在 ${savedAt} 修改过这个单元格，而课程中这个单元格的代码后来改变了。你的修改没有被应用。`,
   useMine: '使用我的修改',
   keepNew: '保留课程的新代码',
+  changedInOtherTab: '这个单元格在本课的另一个标签页中被修改了。在你选择保留哪份代码之前，什么都不会被覆盖。',
+  resetInOtherTab: '这个单元格在本课的另一个标签页中被还原为课程代码。在你选择保留哪份代码之前，什么都不会被覆盖。',
+  keepMine: '保留我的',
+  takeTheirs: '采用另一个标签页的',
+  editNotSaved: '没有保存：浏览器为本站提供的存储空间已满。你的修改会留在这个页面上，直到你重新加载或关闭它。' +
+    '要保留它，请按“导出 .ipynb”（或复制代码），然后腾出空间：在不再需要修改的课程中按“还原全部修改”、' +
+    '在第 07 课运行 clearRuns()（清空训练记录对比），或在浏览器设置中清除本站数据。',
+  runsPrunedForEdit: (count) =>
+    `浏览器为本站提供的存储空间已满：为了保存你的修改，训练记录对比（第 07 课）中最早的 ${count} 次训练记录已被删除。`,
   backendUnknown: (requested, available, chosen) =>
     `?backend=${requested} 不是本页的 TensorFlow.js 后端（本页有 ${formatList(available, '和', '、')}），所以单元格在自动选择的 ${chosen} 上运行。请使用 ${available.map((name) => `?backend=${name}`).join('、')}，或者去掉 ?backend=。`,
   kernelFailed: (message) => `笔记本无法启动：${message}。请检查网络连接后再按“运行”；如果一直失败，请重新加载页面。`,

@@ -97,6 +97,23 @@ export function recordRun(store: TextStore, run: Omit<RunRecord, 'id' | 'label'>
   return record;
 }
 
+/**
+ * Removes the oldest recorded run, to make room in a full storage for something the reader
+ * cannot redo (their edits). False when there is no run left to remove.
+ */
+export function dropOldestRun(store: TextStore & { removeItem(key: string): void }): boolean {
+  const runs = readRuns(store);
+  if (runs.length === 0) {
+    // A damaged or foreign log frees its room too.
+    if (store.getItem(RUN_LOG_KEY) === null) return false;
+    store.removeItem(RUN_LOG_KEY);
+    return true;
+  }
+  if (runs.length === 1) store.removeItem(RUN_LOG_KEY);
+  else store.setItem(RUN_LOG_KEY, serialize(runs.slice(1)));
+  return true;
+}
+
 export function clearRuns(store: TextStore): void {
   store.setItem(RUN_LOG_KEY, serialize([]));
 }

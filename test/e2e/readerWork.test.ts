@@ -144,3 +144,80 @@ describe('huge outputs (item 6)', () => {
     }
   });
 });
+
+describe('a full localStorage (item 1)', () => {
+  it('frees the run log oldest first for an edit and says so; says "not saved" on the cell when nothing is left to free', async () => {
+    const context = await browser().newContext();
+    try {
+      const page = await openLesson('lessons/01-baseline/', context);
+      // Two recorded runs, then the rest of the site's storage filled to the last character.
+      await page.evaluate(() => {
+        const epochs = Array.from({ length: 50 }, (_, i) => ({ epoch: i + 1, loss: 0.5, acc: 0.8, val_loss: 0.6, val_acc: 0.7 }));
+        const runs = [1, 2].map((n) => ({
+          id: `r${n}`, lesson: '01-baseline', label: n === 1 ? 'baseline' : 'baseline #2', epochs, stopReason: 'completed', elapsedMs: 1000, finishedAt: n * 1000,
+          settings: { epochsAsked: 50, batchSize: 128, trainingImages: 1646, validationImages: 706, resolution: 64, layers: 'dense 100 sigmoid', augmented: false, callbacks: [] },
+        }));
+        localStorage.setItem('course-runs', JSON.stringify({ version: 1, runs }));
+        for (let size = 1 << 20, n = 0; size >= 1; size >>= 1) {
+          for (;;) {
+            try { localStorage.setItem(`filler-${n++}`, 'f'.repeat(size)); } catch { break; }
+          }
+        }
+      });
+      await typeInto(page, 'split', 'const small = 1;');
+      const notice = cell(page, 'split').locator('[data-cell-notice="storage"]');
+      await expect(notice.textContent()).resolves.toBe("The browser's storage for this site was full: to save your edit, the oldest training run was removed from the run comparison (lesson 07).");
+      expect(await page.evaluate(() => JSON.parse(localStorage.getItem('course-runs')!).runs.map((r: { id: string }) => r.id))).toEqual(['r2']);
+      // Far more than the room one run freed: nothing else can give way.
+      await page.keyboard.insertText(`\n// ${'y'.repeat(20_000)}`);
+      await page.waitForFunction(() => document.querySelector('[data-cell="split"] [data-cell-notice="storage"]')?.getAttribute('role') === 'alert');
+      await expect(notice.textContent()).resolves.toMatch(/^Not saved: the browser's storage for this site is full\. Your edit stays on this page until you reload or close it\. To keep it, press Export \.ipynb/);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      // What was saved is what the reader had when the storage still had room: the page said so.
+      await cell(page, 'split').locator('.cm-content').waitFor();
+      await expect(cell(page, 'split').locator('.cm-content').textContent()).resolves.toBe('const small = 1;');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('two tabs of the same lesson (item 2)', () => {
+  it('asks "keep mine / take theirs" instead of overwriting, and "Reset all" in one tab keeps the other tab\'s edit', async () => {
+    const context = await browser().newContext();
+    try {
+      const first = await openLesson('lessons/01-baseline/', context);
+      const second = await openLesson('lessons/01-baseline/', context);
+      const editorText = (page: Page, id: string) => cell(page, id).locator('.cm-content').textContent();
+      const tabNotice = (page: Page, id: string) => cell(page, id).locator('[data-cell-notice="other-tab"]');
+
+      await typeInto(first, 'split', 'const fromFirst = 1;');
+      await tabNotice(second, 'split').waitFor();
+      await expect(tabNotice(second, 'split').locator('p').textContent()).resolves.toBe('This cell was changed in another tab of this lesson. Nothing is overwritten until you choose which code to keep.');
+      // The second tab types in the same cell before choosing: the first tab's edit is not overwritten.
+      await typeInto(second, 'split', 'const fromSecond = 2;');
+      expect(await first.evaluate(() => JSON.parse(localStorage.getItem('course-edits:v2:01-baseline:split')!).source)).toBe('const fromFirst = 1;');
+      await tabNotice(second, 'split').getByRole('button', { name: 'Keep mine' }).click();
+      // Now the first tab is asked, and takes the second tab's code.
+      await tabNotice(first, 'split').waitFor();
+      await tabNotice(first, 'split').getByRole('button', { name: 'Take theirs' }).click();
+      await expect(editorText(first, 'split')).resolves.toBe('const fromSecond = 2;');
+      expect(await tabNotice(second, 'split').count()).toBe(0);
+
+      // An edit of another cell in the second tab, then "Reset all edits" in the first.
+      await typeInto(second, 'model', 'const onlyInSecond = 3;');
+      await tabNotice(first, 'model').waitFor();
+      await first.getByRole('button', { name: 'Reset all edits' }).click();
+      await first.reload();
+      await first.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await cell(first, 'model').locator('.cm-content').waitFor();
+      await expect(editorText(first, 'model')).resolves.toBe('const onlyInSecond = 3;');
+      // The first tab's reset of "split" (its own code, the same in both tabs) reached the second tab as a choice.
+      await tabNotice(second, 'split').waitFor();
+      await expect(tabNotice(second, 'split').locator('p').textContent()).resolves.toMatch(/^This cell was reset to the lesson's code in another tab/);
+    } finally {
+      await context.close();
+    }
+  });
+});
