@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeArticle } from './fixtures';
-import { importInto, IMPORT_SCRIPT, PREPARE_SCRIPT, project as courseFolder, REPO_ROOT, run, scratchFolder, startUntil, TSX, writeBigDataset } from './importTestKit';
+import { failure, importInto, IMPORT_SCRIPT, PREPARE_SCRIPT, project as courseFolder, REPO_ROOT, run, scratchFolder, startUntil, TSX, writeBigDataset } from './importTestKit';
 
 const { fresh } = scratchFolder('import-processes-');
 const project = (name: string) => courseFolder(fresh(name));
@@ -38,6 +38,23 @@ describe('item 9 and 12: the report\'s copy under data/reports, written before t
       expect(await activeId(payload)).toBe('previous');
     } finally {
       await run('umount', [reportsDir]);
+    }
+  });
+});
+
+describe('item 12: a disk full before the import writes anything', () => {
+  it.runIf(process.getuid?.() === 0)('names the lock file it could not write, and leaves nothing behind', async () => {
+    const mountPoint = fresh('full');
+    await mkdir(mountPoint, { recursive: true });
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=4k', 'tmpfs', mountPoint]);
+    try {
+      await writeFile(join(mountPoint, 'filler'), Buffer.alloc(4096)).catch(() => undefined);
+      const payload = join(mountPoint, 'data');
+      const error = await failure(importInto(payload, await writeArticle(fresh('small'), { labels: [1, 0] })));
+      expect(error.message).toBe(`no space left on the device while writing ${payload}.lock: free some space there and import again`);
+      expect(await readdir(mountPoint)).toEqual(['filler']);
+    } finally {
+      await run('umount', [mountPoint]);
     }
   });
 });

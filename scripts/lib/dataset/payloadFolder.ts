@@ -116,7 +116,11 @@ async function acquireLock(lockPath: string, payloadDir: string, input: string):
         if (current?.token === info.token) await rm(lockPath, { force: true });
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+        // Not another import's lock: ours, created but not written (a full disk), so it must not stay.
+        await rm(lockPath, { force: true });
+        throw diskFullError(error as NodeJS.ErrnoException, lockPath) ?? error;
+      }
     }
     const holder = await readFile(lockPath, 'utf8').then((text) => JSON.parse(text) as LockInfo, () => undefined);
     if (holder && isProcessRunning(holder.pid)) {
@@ -149,7 +153,10 @@ export async function openPayloadFolder(payloadDir: string, options: { input: st
     await removeStaleTempFolders();
     await assertReplaceable(outDir);
     stagingDir = `${outDir}${PARTIAL_MARKER}${process.pid}-${randomBytes(4).toString('hex')}`;
-    await mkdir(join(stagingDir, 'images'), { recursive: true });
+    const imagesDir = join(stagingDir, 'images');
+    await mkdir(imagesDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw diskFullError(error, imagesDir) ?? error;
+    });
   } catch (error) {
     if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
     await releaseLock();
