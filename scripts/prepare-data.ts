@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
-import { importDataset } from './lib/dataset/importDataset';
+import { abortOnInterrupt, exitCodeFor } from './lib/cli';
+import { importInThread } from './lib/dataset/importInThread';
+import { printableMessage } from '../src/importer/names';
 import { removeStalePayloadFolders, removeStaleTempFolders } from './lib/dataset/payloadFolder';
 import { REPORT_FILE } from '../src/lib/datasetReport';
 import { progressLine } from './lib/progressLine';
@@ -48,13 +50,20 @@ if (keepImported) {
     const result = await generateDataset({ outDir: GENERATED_DIR, count: DEFAULT_COUNT, seed: DEFAULT_SEED, onProgress: (done, total) => progress.update(done, total) });
     progress.done(`Drew ${result.count} images (${result.emergency} emergency) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${GENERATED_DIR}`);
   }
-  // The same path as an import, so the generated dataset gets the same checks and report.json.
+  // The same path as an import, so the generated dataset gets the same checks and report.json. Ctrl-C or SIGTERM
+  // while packing stops as dataset:import does: the staged payload is removed (the packing runs in a worker thread,
+  // so this thread answers the signal before tsx's relay kills the process).
+  const signal = abortOnInterrupt('stopping and cleaning up');
   const progress = progressLine('Checking and packing the web payload');
-  const { payload: summary, warnings } = await importDataset({
-    input: GENERATED_DIR,
-    payloadDir: PAYLOAD_DIR,
-    dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin },
-    onProgress: (p) => { if (p.phase === 'packing') progress.update(p.done, p.total); },
+  const { payload: summary, warnings } = await importInThread(
+    { input: GENERATED_DIR, payloadDir: PAYLOAD_DIR, dataset: { id: 'default', title: `Generated default dataset (seed ${DEFAULT_SEED})`, source: 'generated', origin } },
+    { signal, onProgress: (p) => { if (p.phase === 'packing') progress.update(p.done, p.total); } },
+  ).catch((error: Error & { activeDatasetChanged?: boolean }) => {
+    const interruptedBy = signal.interruptedBy();
+    if (!interruptedBy) throw error;
+    console.error(`\nprepare-data: interrupted; ${error.activeDatasetChanged ? 'the active dataset is missing until it is put back (see below).' : 'the active dataset is unchanged.'}`);
+    if (error.name !== 'AbortError') console.error(printableMessage(error.message));
+    process.exit(exitCodeFor(interruptedBy));
   });
   const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
   for (const warning of warnings) console.log(`warning: ${warning}`);

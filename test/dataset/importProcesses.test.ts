@@ -5,6 +5,7 @@
 import { mkdir, readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_COUNT, GENERATOR_VERSION } from '../../scripts/synthetic/generateDataset';
 import { writeArticle } from './fixtures';
 import { failure, importInto, IMPORT_SCRIPT, PREPARE_SCRIPT, project as courseFolder, REPO_ROOT, run, scratchFolder, startUntil, TSX, writeBigDataset } from './importTestKit';
 
@@ -114,6 +115,22 @@ describe('item 8: Ctrl-C through "npm run dataset:import" itself', () => {
     expect(exitCode).not.toBe(0);
     expect(await readdir(join(root, 'public'))).toEqual(['data']);
     expect((await readdir(tmp)).filter((name) => !name.startsWith('tsx-'))).toEqual([]);
+    expect(await readFile(join(payload, 'manifest.json'), 'utf8')).toBe(before);
+  }, 120_000);
+
+  it('Ctrl-C while the build packs the default dataset (prepare-data --default under tsx) leaves no partial folder', async () => {
+    const { root, payload } = await project('prepare-interrupt');
+    // data/default as prepare-data finds it after drawing: 900 images and the generator's stamp, so it packs at once.
+    await writeBigDataset(join(root, 'data', 'default'));
+    await writeFile(join(root, 'data', 'default', 'generator.json'), JSON.stringify({ version: GENERATOR_VERSION, seed: 1, count: DEFAULT_COUNT }));
+    const before = await readFile(join(payload, 'manifest.json'), 'utf8');
+    const preparing = startUntil(TSX, [PREPARE_SCRIPT, '--default'], { cwd: root }, /Checking and packing the web payload/);
+    await preparing.started;
+    process.kill(-preparing.child.pid!, 'SIGINT');
+    const exitCode = await preparing.exited;
+    expect(preparing.output()).toContain('prepare-data: interrupted; the active dataset is unchanged.');
+    expect(exitCode).toBe(130);
+    expect(await readdir(join(root, 'public'))).toEqual(['data']);
     expect(await readFile(join(payload, 'manifest.json'), 'utf8')).toBe(before);
   }, 120_000);
 
