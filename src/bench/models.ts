@@ -2,12 +2,6 @@ import * as tf from '@tensorflow/tfjs';
 
 export type BenchModel = 'mlp' | 'mlp-bn-dropout' | 'mlp-bn-dropout-augmented';
 
-export const BENCH_MODELS: Record<BenchModel, string> = {
-  mlp: "the article's MLP (Dense 100 sigmoid → Dense 100 sigmoid → Dense 1 sigmoid)",
-  'mlp-bn-dropout': 'the same with BatchNormalization and Dropout 0.5 after each hidden layer (the combined model)',
-  'mlp-bn-dropout-augmented': 'the combined model trained on the article augmentation drawn on the fly (lessons 5 and 7)',
-};
-
 /** The lessons' models with seeded initial weights, so every configuration starts from the same point. */
 export function buildBenchModel(kind: BenchModel, inputs: number, learningRate: number): tf.Sequential {
   const model = tf.sequential();

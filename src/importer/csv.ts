@@ -82,8 +82,3 @@ function readQuoted(text: string, openingQuote: number, source: string, line: nu
     position++;
   }
 }
-
-/** One CSV line (without the line end); fields with a comma, quote or line break are quoted. */
-export function formatCsvRow(fields: readonly string[]): string {
-  return fields.map((field) => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',');
-}

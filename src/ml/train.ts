@@ -163,7 +163,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
 }
 
 /** The sum of the model's regularizer penalties with its current weights, or undefined when it has none. */
-export function weightPenalty(model: tf.LayersModel): number | undefined {
+function weightPenalty(model: tf.LayersModel): number | undefined {
   const losses = model.calculateLosses();
   if (losses.length === 0) return undefined;
   const total = tf.tidy(() => tf.addN(losses).dataSync()[0]!);

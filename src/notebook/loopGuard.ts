@@ -1,3 +1,5 @@
+import { base, recursive, type RecursiveVisitors } from 'acorn-walk';
+import type { Node as AcornNode } from 'acorn';
 import { CellInterrupted } from './errors';
 
 /**
@@ -45,8 +47,11 @@ export interface GuardInsertion {
 }
 
 type EsNode = { type: string; start: number; end: number; [key: string]: unknown };
-const isNode = (value: unknown): value is EsNode =>
-  typeof value === 'object' && value !== null && typeof (value as EsNode).type === 'string';
+/** Whether code at this point may await, and how deep it is nested (orders insertions at one offset). */
+interface GuardWalk {
+  isAsync: boolean;
+  depth: number;
+}
 
 const LOOPS = new Set(['WhileStatement', 'DoWhileStatement', 'ForStatement', 'ForInStatement', 'ForOfStatement']);
 const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
@@ -68,28 +73,28 @@ export function guardInsertions(program: unknown): GuardInsertion[] {
       insertions.push({ at: body.end, text: '}', depth, closing: true });
     }
   };
-  const visit = (node: unknown, isAsync: boolean, depth: number): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child, isAsync, depth);
-      return;
-    }
-    if (!isNode(node)) return;
-    let childAsync = isAsync;
-    if (FUNCTIONS.has(node.type)) {
-      childAsync = node.async === true;
-      const body = node.body as EsNode;
-      guardBody(body, childAsync, depth, node.type === 'ArrowFunctionExpression' && body.type !== 'BlockStatement');
-    } else if (node.type === 'StaticBlock' || node.type === 'PropertyDefinition') {
-      childAsync = false; // class static blocks and field initialisers cannot await
-    } else if (LOOPS.has(node.type)) {
-      guardBody(node.body as EsNode, isAsync, depth, false);
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'type' || key === 'start' || key === 'end' || key === 'loc' || key === 'range') continue;
-      if (typeof value === 'object' && value !== null) visit(value, childAsync, depth + 1);
-    }
-  };
-  visit(program, true, 0);
+  // acorn-walk's walk of every node type, each visit one level deeper; a node is guarded when it
+  // is visited as its own type (acorn-walk also visits some nodes again as "Function", "Statement", …).
+  const visitors: RecursiveVisitors<GuardWalk> = {};
+  for (const type of Object.keys(base) as (keyof typeof base)[]) {
+    visitors[type] = (visited, state, c) => {
+      const node = visited as unknown as EsNode;
+      let isAsync = state.isAsync;
+      if (node.type === type) {
+        if (FUNCTIONS.has(node.type)) {
+          isAsync = node.async === true;
+          const body = node.body as EsNode;
+          guardBody(body, isAsync, state.depth, node.type === 'ArrowFunctionExpression' && body.type !== 'BlockStatement');
+        } else if (node.type === 'StaticBlock' || node.type === 'PropertyDefinition') {
+          isAsync = false; // class static blocks and field initialisers cannot await
+        } else if (LOOPS.has(node.type)) {
+          guardBody(node.body as EsNode, state.isAsync, state.depth, false);
+        }
+      }
+      (base[type] as (node: AcornNode, state: GuardWalk, c: unknown) => void)(visited, { isAsync, depth: state.depth + 1 }, c);
+    };
+  }
+  recursive(program as AcornNode, { isAsync: true, depth: 0 }, visitors);
   return insertions;
 }
 

@@ -226,19 +226,18 @@ function collectLexical(statements: EsNode[], add: (name: string, kind: TopLevel
 
 /** Every `var` of a function body (or the program), not crossing into nested functions. */
 function collectVars(root: AcornNode, add: (name: string) => void): void {
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (typeof node !== 'object' || node === null || typeof (node as EsNode).type !== 'string') return;
-    const n = node as EsNode;
-    if (n !== root && (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'StaticBlock' || n.type === 'ClassBody')) return;
-    if (n.type === 'VariableDeclaration' && n.kind === 'var') {
-      for (const declarator of n.declarations as EsNode[]) patternNames(declarator.id).forEach(add);
-    }
-    for (const [key, value] of Object.entries(n)) {
-      if (key !== 'type' && key !== 'loc' && typeof value === 'object') visit(value);
-    }
-  };
-  visit(root);
+  const skip = () => {};
+  recursive<null>(root, null, {
+    // Nested functions, static blocks and class bodies have vars of their own.
+    Function: skip,
+    ClassBody: skip,
+    StaticBlock: (node, state, c) => { if (node === root) base.StaticBlock!(node, state, c); },
+    VariableDeclaration(node, state, c) {
+      const n = node as EsNode;
+      if (n.kind === 'var') for (const declarator of n.declarations as EsNode[]) patternNames(declarator.id).forEach(add);
+      base.VariableDeclaration!(node, state, c);
+    },
+  });
 }
 
 /** Identifiers bound by a binding pattern: `x`, `{ a, b: [c], ...rest }`, `[d = 1]`. */

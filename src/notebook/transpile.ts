@@ -1,5 +1,6 @@
 import { transform } from 'sucrase';
 import { parse, type Node as AcornNode } from 'acorn';
+import { ancestor } from 'acorn-walk';
 import { CellSyntaxError } from './errors';
 import { analyzeBindings, patternNames, type TopLevelKind, type TopLevelReference } from './scopes';
 import { GUARD_NAME, guardInsertions } from './loopGuard';
@@ -142,6 +143,9 @@ function isRealmGlobal(name: string): boolean {
   return name in globalThis;
 }
 
+// Where a `var` belongs to a function rather than to the cell's top level.
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'StaticBlock']);
+
 /**
  * Top-level `let`/`const`/`var` (a `var` anywhere outside functions) become assignments to
  * the environment: the keyword is blanked (`;` first where a statement may start with `(` or
@@ -150,12 +154,17 @@ function isRealmGlobal(name: string): boolean {
  */
 function declarationEdits(program: AcornNode): Edit[] {
   const edits: Edit[] = [];
-  const visit = (node: EsNode, parent: EsNode | undefined, key: string | undefined, insideFunction: boolean) => {
-    if (node.type === 'VariableDeclaration' && (node.kind === 'var' ? !insideFunction : parent?.type === 'Program')) {
-      const inList = key === 'body' && (parent?.type === 'Program' || parent?.type === 'BlockStatement') || key === 'consequent' && parent?.type === 'SwitchCase';
+  ancestor(program, {
+    VariableDeclaration(visited, _state, ancestors) {
+      const node = visited as EsNode;
+      const parent = ancestors.at(-2) as EsNode | undefined;
+      const insideFunction = ancestors.some((above) => FUNCTION_TYPES.has(above.type));
+      if (node.kind === 'var' ? insideFunction : parent?.type !== 'Program') return;
+      // A declaration is a statement of a list (Program, block, switch case) unless it heads a for loop.
+      const inList = parent?.type === 'Program' || parent?.type === 'BlockStatement' || parent?.type === 'SwitchCase';
       const keyword = node.kind as string;
       edits.push({ start: node.start, end: node.start + keyword.length, text: (inList ? ';' : ' ').padEnd(keyword.length, ' ') });
-      const forHead = (parent?.type === 'ForInStatement' || parent?.type === 'ForOfStatement') && key === 'left';
+      const forHead = (parent?.type === 'ForInStatement' || parent?.type === 'ForOfStatement') && parent.left === node;
       for (const declarator of node.declarations as EsNode[]) {
         if (declarator.id.type === 'ObjectPattern' && !forHead) {
           edits.push({ start: declarator.id.start, end: declarator.id.start, text: '(', rank: -0.2 });
@@ -167,16 +176,8 @@ function declarationEdits(program: AcornNode): Edit[] {
         const names = (node.declarations as EsNode[]).flatMap((declarator) => patternNames(declarator.id));
         edits.push({ start: node.end, end: node.end, text: `;${MAKE_CONSTANT}(${names.map((name) => JSON.stringify(name)).join(',')});`, rank: 0.01 });
       }
-    }
-    const isFunction = node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' || node.type === 'StaticBlock';
-    for (const [childKey, value] of Object.entries(node)) {
-      if (childKey === 'type' || childKey === 'loc') continue;
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (typeof child === 'object' && child !== null && typeof (child as EsNode).type === 'string') visit(child as EsNode, node, childKey, insideFunction || isFunction);
-      }
-    }
-  };
-  visit(program as EsNode, undefined, undefined, false);
+    },
+  });
   return edits;
 }
 

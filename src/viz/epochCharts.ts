@@ -30,7 +30,7 @@ export function epochAxis(lastEpoch: number): Plot.ScaleOptions {
 }
 
 /** Whether the run's losses include a weight penalty (a model with L1/L2 regularizers): training and validation alike. */
-export function includesPenalty(epochs: readonly EpochLogs[]): boolean {
+function includesPenalty(epochs: readonly EpochLogs[]): boolean {
   return epochs.some((logs) => logs.penalty !== undefined);
 }
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { registerWasmKernels, unregisterWasmKernels, wasmKernelsRegistered } from './wasmKernels';
+import { registerWasmKernels, unregisterWasmKernels } from './wasmKernels';
 import { useFusedAdam } from './fastAdam';
 import { useUnfusedDense } from './unfusedDense';
 
@@ -21,11 +21,6 @@ export function setTrainingPath(next: TrainingPath): void {
 
 export function trainingPath(): TrainingPath {
   return path;
-}
-
-/** Whether training on the current backend goes through the course's kernels. */
-export function fastPathActive(): boolean {
-  return path === 'fast' && tf.getBackend() === 'wasm' && wasmKernelsRegistered();
 }
 
 /**

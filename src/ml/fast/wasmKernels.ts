@@ -65,10 +65,6 @@ export function unregisterWasmKernels(): void {
   stockBatchMatMul = undefined;
 }
 
-export function wasmKernelsRegistered(): boolean {
-  return stockBatchMatMul !== undefined;
-}
-
 function batchMatMul(args: KernelArgs, stockKernel: KernelFunc): tf.TensorInfo {
   const { inputs, backend, attrs } = args;
   const transposeA = attrs.transposeA === true;

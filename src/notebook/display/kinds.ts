@@ -16,11 +16,11 @@ export function isObjectLike(value: unknown): value is Indexable {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
-export function isDomNode(value: unknown): value is Node {
+function isDomNode(value: unknown): value is Node {
   return isObjectLike(value) && typeof value.nodeType === 'number' && typeof value.nodeName === 'string';
 }
 
-export function isImageData(value: unknown): value is ImageDataLike {
+function isImageData(value: unknown): value is ImageDataLike {
   if (!isObjectLike(value) || typeof value.width !== 'number' || typeof value.height !== 'number') return false;
   return Object.prototype.toString.call(value.data) === '[object Uint8ClampedArray]' &&
     (value.data as Uint8ClampedArray).length === value.width * value.height * 4;

@@ -51,7 +51,7 @@ export function errorSummary(error: Indexable): string {
 }
 
 /** `ƒ name(a, b)` from the function's own source; classes read `class Name`. */
-export function describeFunction(fn: (...args: unknown[]) => unknown): string {
+function describeFunction(fn: (...args: unknown[]) => unknown): string {
   const name = safely(() => fn.name) || '';
   const source = safely(() => Function.prototype.toString.call(fn)) ?? '';
   if (/^class\b/.test(source)) return `class ${name || '(anonymous)'}`;
@@ -77,7 +77,7 @@ function parameterList(source: string): string {
   return '…';
 }
 
-export function describeNode(node: Node): string {
+function describeNode(node: Node): string {
   if (node.nodeType === 1) {
     const el = node as Element;
     const id = el.id ? `#${el.id}` : '';
