@@ -13,6 +13,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import sharp from 'sharp';
 import { createRandom, type Random } from '../../src/lib/random.ts';
 import { buildScene, DEFAULT_SCENE_PARAMS, type SceneParams, SIZE } from './scene.ts';
+import { forEachConcurrently } from '../../src/lib/forEachConcurrently';
 
 /** Bump when the drawings change, so a cached dataset can tell it is stale. */
 export const GENERATOR_VERSION = 2;
@@ -102,18 +103,13 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
   try {
     const labels = planLabels(count, seed, emergencyFraction);
     await mkdir(join(tmp, 'images'));
-    let next = 0;
     let done = 0;
-    const worker = async (): Promise<void> => {
-      while (next < count) {
-        const i = next++;
-        const jpeg = await renderImage(seed, i, labels[i]!, options.sceneParams);
-        await writeFile(join(tmp, 'images', `${i}.jpg`), jpeg);
-        done++;
-        options.onProgress?.(done, count);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+    await forEachConcurrently(count, concurrency, undefined, async (i) => {
+      const jpeg = await renderImage(seed, i, labels[i]!, options.sceneParams);
+      await writeFile(join(tmp, 'images', `${i}.jpg`), jpeg);
+      done++;
+      options.onProgress?.(done, count);
+    });
 
     const csv = [CSV_HEADER, ...labels.map((label, i) => `${i}.jpg,${label}`)].join('\n') + '\n';
     await writeFile(join(tmp, CSV_NAME), csv);

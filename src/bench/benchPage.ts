@@ -1,5 +1,6 @@
 import type { BenchOptions } from './runBench';
 import { ratioTable, resultTable, type BenchResults } from './results';
+import { siteBase } from '../lib/siteBase';
 
 declare global {
   interface Window {
@@ -17,7 +18,7 @@ export function startBenchPage(): void {
   const button = document.querySelector<HTMLButtonElement>('[data-bench-run]')!;
   const logArea = document.querySelector<HTMLElement>('[data-bench-log]')!;
   const tables = document.querySelector<HTMLElement>('[data-bench-tables]')!;
-  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  const base = siteBase();
 
   async function run(options: Partial<BenchOptions> = {}): Promise<BenchResults> {
     button.disabled = true;

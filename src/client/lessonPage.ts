@@ -11,6 +11,7 @@ import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTa
 import { dropOldestRun } from '../ml/runLog';
 import { notebookText } from '../i18n/notebook';
 import { readLessonData } from '../lessons/pageData';
+import { siteBase } from '../lib/siteBase';
 
 type CellState = 'idle' | 'running' | 'done' | 'error';
 
@@ -65,7 +66,7 @@ notebookBar?.append(' ', memoryMeter);
 
 // When the storage is full, the run log's oldest records (which a rerun can make again) give way to an edit.
 const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname, undefined, { makeRoom: () => dropOldestRun(localStorage) });
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = siteBase();
 
 const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;

@@ -16,6 +16,7 @@
  */
 import * as en from './en';
 import * as zh from './zh';
+import { withTrailingSlash } from '../lib/siteBase';
 
 export type Lang = 'en' | 'zh';
 
@@ -38,6 +39,6 @@ export function langOfTag(tag: string | null | undefined): Lang {
 
 /** The address of a page in a language: English at the site's root, Chinese under zh/. */
 export function localePath(base: string, lang: Lang, path = ''): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = withTrailingSlash(base);
   return lang === 'en' ? `${root}${path}` : `${root}zh/${path}`;
 }

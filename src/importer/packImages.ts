@@ -4,7 +4,7 @@
  * collected (the report lists them all) rather than stopping the pass at the first.
  */
 import { sha256Hex, type ImageCodec } from './codec';
-import { forEachConcurrently } from './forEachConcurrently';
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 import { checkImageFile, orientedSize, orientPixels, withoutOrientation, type ImageInfo } from './imageFile';
 import type { LabeledImage } from './labels';
 import { MAX_IMAGE_PIXELS } from './limits';

@@ -5,7 +5,7 @@
 import type { SpriteShard, SpriteSheetResolution } from '../ml/manifest';
 import { rgbSheetFromTiles, spriteSheetDimensions } from '../ml/sprites';
 import { sha256Hex, type ImageCodec } from './codec';
-import { forEachConcurrently } from './forEachConcurrently';
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 
 export const DEFAULT_SPRITE_SIZES = [32, 64] as const;
 const MAX_SHEET_WIDTH = 1024;

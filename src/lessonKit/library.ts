@@ -4,7 +4,7 @@ import { ImageSet } from '../ml/imageSet';
 import { loadDataset as loadPayload, type LoadedDataset } from '../ml/loadDataset';
 import { trainTestSplitIndices } from '../ml/split';
 import { countLeakedValidationImages, groupAwareSplitIndices } from '../ml/groupSplit';
-import { train, type History, type TrainCallbacks } from '../ml/train';
+import { callbackList, train, type History, type TrainCallbacks } from '../ml/train';
 import { predictProbabilities } from '../ml/predict';
 import { binaryMetrics } from '../ml/metrics';
 import { historyFigure } from '../viz/historyFigure';
@@ -115,12 +115,12 @@ export function coreLibrary(context: CellContext) {
         augment: options.augment,
         callbacks: [
           { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
-          ...(Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : []),
+          ...callbackList(options.callbacks),
         ],
       });
       if (history.epochs.length > 0) {
         try {
-          const extra = Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : [];
+          const extra = callbackList(options.callbacks);
           recordRun(context.storage, runFromTraining({ lesson: context.lessonId, model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
         } catch { /* the record of runs is a convenience: it never breaks training */ }
       }

@@ -9,19 +9,20 @@ import { lessonCells } from './cells';
 import { lessonCatalog, type CatalogLesson } from './catalog';
 import { LESSONS_ROOT, proseFileName } from './layout';
 import { lessonNotebook } from './notebookExport';
+import { siteBase } from '../lib/siteBase';
 
 /** The file name beside the lesson page. */
 export const NOTEBOOK_FILE = 'notebook.ipynb';
 
 /** The paths of one language's notebooks: every lesson with prose in that language. */
 export async function notebookPaths(lang: Lang) {
-  const lessons = await lessonCatalog(lang, import.meta.env.BASE_URL);
+  const lessons = await lessonCatalog(lang, siteBase());
   return lessons.filter((lesson) => lesson.translated).map((lesson) => ({ params: { slug: lesson.id }, props: { lesson } }));
 }
 
 export function notebookResponse(lesson: CatalogLesson, lang: Lang): Response {
   const path = join(LESSONS_ROOT, lesson.id, proseFileName(lang));
-  const page = localePath(import.meta.env.BASE_URL, lang, `lessons/${lesson.id}/`);
+  const page = localePath(siteBase(), lang, `lessons/${lesson.id}/`);
   const notebook = lessonNotebook({
     prose: readFileSync(path, 'utf8'),
     path,

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EpochLogs, TrainCallbacks } from './train';
+import { monitorDirection, parseMonitor, type Monitor, type MonitorName } from './monitor';
 
 /** Where whole models (topology + weights) are kept, by key. */
 export interface ModelStore {
@@ -47,9 +48,7 @@ export function memoryModelStore(): ModelStore {
   };
 }
 
-/** The epoch figures a checkpoint can watch (Keras's names; `val_accuracy` and `accuracy` are accepted too). */
-export type Monitor = 'val_loss' | 'val_acc' | 'loss' | 'acc';
-const MONITORS: Record<string, Monitor> = { val_loss: 'val_loss', val_acc: 'val_acc', val_accuracy: 'val_acc', loss: 'loss', acc: 'acc', accuracy: 'acc' };
+export type { Monitor } from './monitor';
 
 /** What the list of checkpoints says about one. */
 export interface CheckpointInfo {
@@ -152,7 +151,7 @@ function checkName(name: string): void {
 export interface ModelCheckpointOptions {
   /** Name to save under; `{epoch}` is replaced by the epoch number (Keras's filepath). */
   name?: string;
-  monitor?: Monitor | 'val_accuracy' | 'accuracy';
+  monitor?: MonitorName;
   /** 'max' for accuracies, 'min' for losses; 'auto' picks from the monitor's name. */
   mode?: 'auto' | 'min' | 'max';
   /** Save only when the monitored figure beats every earlier epoch (otherwise every epoch). */
@@ -185,12 +184,11 @@ export class ModelCheckpoint implements TrainCallbacks {
   private model?: tf.LayersModel;
 
   constructor(private readonly store: CheckpointStore, options: ModelCheckpointOptions = {}) {
-    const monitor = MONITORS[options.monitor ?? 'val_loss'];
-    if (!monitor) throw new Error(`invalid monitor: ${JSON.stringify(options.monitor)} (expected val_loss, val_acc, loss or acc)`);
+    const monitor = parseMonitor(options.monitor);
     const mode = options.mode ?? 'auto';
     if (!['auto', 'min', 'max'].includes(mode)) throw new Error(`invalid mode: ${JSON.stringify(mode)} (expected 'auto', 'min' or 'max')`);
     this.monitor = monitor;
-    this.mode = mode === 'auto' ? (monitor.endsWith('acc') ? 'max' : 'min') : mode;
+    this.mode = mode === 'auto' ? monitorDirection(monitor) : mode;
     this.name = options.name ?? 'checkpoint';
     checkName(this.name.replace('{epoch}', '1'));
     this.saveBestOnly = options.saveBestOnly ?? false;

@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EpochLogs, History, TrainCallbacks } from './train';
+import { monitorDirection, parseMonitor, type Monitor, type MonitorName } from './monitor';
 
-/** The epoch figures early stopping can watch (Keras's names; `val_accuracy` and `accuracy` are accepted too). */
-export type Monitor = 'val_loss' | 'val_acc' | 'loss' | 'acc';
+export type { Monitor } from './monitor';
 
 export interface EarlyStoppingOptions {
-  monitor?: Monitor | 'val_accuracy' | 'accuracy';
+  monitor?: MonitorName;
   /** Smallest change of the monitored figure that counts as an improvement (its absolute value is used). */
   minDelta?: number;
   /** Epochs without improvement after which training stops. */
@@ -45,8 +45,6 @@ export interface EarlyStoppingSummary {
   steps: StoppingStep[];
 }
 
-const MONITOR_ALIASES: Record<string, Monitor> = { val_loss: 'val_loss', val_acc: 'val_acc', val_accuracy: 'val_acc', loss: 'loss', acc: 'acc', accuracy: 'acc' };
-
 /**
  * Keras's EarlyStopping callback (Keras 3 semantics) for `train()`: after each epoch the
  * monitored figure must beat the best so far by more than `minDelta`, otherwise a counter
@@ -72,8 +70,7 @@ export class EarlyStopping implements TrainCallbacks {
   private lastEpoch = 0;
 
   constructor(options: EarlyStoppingOptions = {}, model?: tf.LayersModel) {
-    const monitor = MONITOR_ALIASES[options.monitor ?? 'val_loss'];
-    if (!monitor) throw new Error(`invalid monitor: ${JSON.stringify(options.monitor)} (expected val_loss, val_acc, loss or acc)`);
+    const monitor = parseMonitor(options.monitor);
     const patience = options.patience ?? 0;
     if (!Number.isInteger(patience) || patience < 0) throw new Error(`invalid patience: ${patience} (expected a whole number ≥ 0)`);
     const minDelta = options.minDelta ?? 0;
@@ -81,7 +78,7 @@ export class EarlyStopping implements TrainCallbacks {
     const mode = options.mode ?? 'auto';
     if (!['auto', 'min', 'max'].includes(mode)) throw new Error(`invalid mode: ${JSON.stringify(mode)} (expected 'auto', 'min' or 'max')`);
     this.monitor = monitor;
-    this.mode = mode === 'auto' ? (monitor.endsWith('acc') ? 'max' : 'min') : mode;
+    this.mode = mode === 'auto' ? monitorDirection(monitor) : mode;
     this.minDelta = Math.abs(minDelta);
     this.patience = patience;
     this.baseline = options.baseline;

@@ -1,6 +1,8 @@
 import { ImageSet } from './imageSet';
 import { isSpriteSheetResolution, MANIFEST_FILE, parseManifest, type DatasetManifest, type Resolution } from './manifest';
 import { tilesFromRgba } from './sprites';
+import { withTrailingSlash } from '../lib/siteBase';
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 
 export interface LoadProgress {
   phase: 'manifest' | 'images';
@@ -33,7 +35,7 @@ export interface LoadedDataset {
 export async function loadDataset(baseUrl: string, options: LoadDatasetOptions = {}): Promise<LoadedDataset> {
   const started = performance.now();
   const fetchFile = options.fetch ?? globalThis.fetch.bind(globalThis);
-  const folder = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const folder = withTrailingSlash(baseUrl);
   const resolution = options.resolution ?? 64;
   options.onProgress?.({ phase: 'manifest', done: 0, total: 1, bytes: 0 });
 
@@ -64,7 +66,8 @@ export async function loadDataset(baseUrl: string, options: LoadDatasetOptions =
         tilesFromRgba(rgba, size, size, 1, 1, pixels, index);
       });
   const total = jobs.length;
-  await runWithConcurrency(jobs, isSpriteSheetResolution(chosen) ? 4 : 12, () => {
+  await forEachConcurrently(total, isSpriteSheetResolution(chosen) ? 4 : 12, undefined, async (index) => {
+    await jobs[index]!();
     done++;
     options.onProgress?.({ phase: 'images', done, total, bytes });
   });
@@ -98,16 +101,4 @@ async function decodeImage(blob: Blob, size?: number): Promise<{ rgba: Uint8Clam
   } finally {
     bitmap.close();
   }
-}
-
-async function runWithConcurrency(jobs: (() => Promise<void>)[], limit: number, onDone: () => void): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const job = jobs[next++]!;
-      await job();
-      onDone();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, jobs.length) }, worker));
 }

@@ -83,7 +83,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
   }
   if (!model.optimizer) throw new Error('the model is not compiled: call model.compile({ optimizer, loss, metrics }) first');
 
-  const callbacks = Array.isArray(options.callbacks) ? options.callbacks : options.callbacks ? [options.callbacks] : [];
+  const callbacks = callbackList(options.callbacks);
   const batchesPerEpoch = Math.ceil(data.count / batchSize);
   const random = createRandom(seed);
   const order = Array.from({ length: data.count }, (_, i) => i);
@@ -169,4 +169,9 @@ function weightPenalty(model: tf.LayersModel): number | undefined {
   const total = tf.tidy(() => tf.addN(losses).dataSync()[0]!);
   tf.dispose(losses);
   return total;
+}
+
+/** `callbacks` as `fit` takes them (none, one, or a list) as a list. */
+export function callbackList(callbacks: TrainCallbacks | TrainCallbacks[] | undefined): TrainCallbacks[] {
+  return Array.isArray(callbacks) ? callbacks : callbacks ? [callbacks] : [];
 }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CheckpointInfo, CheckpointSave } from '../ml/checkpoints';
 import type { EpochLogs } from '../ml/train';
-import { epochAxis } from './epochCharts';
+import { besideEpoch, epochChart } from './epochCharts';
 import { formatPercent } from '../lib/numbers';
 
 export interface CheckpointListOptions {
@@ -103,6 +103,7 @@ export function checkpointFigure(epochs: readonly EpochLogs[], options: Checkpoi
   const last = rows.at(-1);
   const saved = options.saves.at(-1);
   const isAccuracy = String(monitor).endsWith('acc');
+  const lastEpoch = Math.max(2, last?.epoch ?? 1);
   const marks: Plot.Markish[] = [
     Plot.line(rows, { x: 'epoch', y: 'value', stroke: '#dc2626', strokeWidth: 2 }),
     Plot.dot(options.saves, { x: 'epoch', y: 'value', fill: '#15803d', r: 4, tip: true, title: (d: CheckpointSave) => `saved at epoch ${d.epoch}: ${formatValue(String(monitor), d.value)}` }),
@@ -110,7 +111,7 @@ export function checkpointFigure(epochs: readonly EpochLogs[], options: Checkpoi
   if (saved) {
     marks.push(
       Plot.ruleX([saved.epoch], { stroke: '#15803d', strokeDasharray: '4,3' }),
-      Plot.text([saved], { x: 'epoch', frameAnchor: 'top', dy: 6, dx: 4, textAnchor: 'start', fill: '#166534', text: (d: CheckpointSave) => `checkpoint: epoch ${d.epoch}` }),
+      Plot.text([saved], { x: 'epoch', frameAnchor: 'top', dy: 6, ...besideEpoch(saved.epoch, lastEpoch), fill: '#166534', text: (d: CheckpointSave) => `checkpoint: epoch ${d.epoch}` }),
     );
   }
   if (last && saved && last.epoch !== saved.epoch) {
@@ -119,18 +120,16 @@ export function checkpointFigure(epochs: readonly EpochLogs[], options: Checkpoi
       Plot.text([last], { x: 'epoch', frameAnchor: 'bottom', dy: -6, dx: -4, textAnchor: 'end', fill: '#334155', text: (d: { epoch: number }) => `last: epoch ${d.epoch}` }),
     );
   }
-  const chart = Plot.plot({
+  figure.append(epochChart({
     document: doc,
+    metric: String(monitor),
+    description: `${MONITOR_NAMES[String(monitor)] ?? String(monitor)} per epoch, saved checkpoints marked`,
     width: options.width ?? 560,
     height: 260,
-    marginLeft: 48,
-    x: epochAxis(Math.max(2, last?.epoch ?? 1)),
+    lastEpoch,
     y: isAccuracy ? { label: MONITOR_NAMES[String(monitor)] ?? String(monitor), domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: MONITOR_NAMES[String(monitor)] ?? String(monitor), grid: true, zero: false },
     marks,
-  });
-  chart.setAttribute('data-metric', String(monitor));
-  chart.setAttribute('aria-label', `${MONITOR_NAMES[String(monitor)] ?? String(monitor)} per epoch, saved checkpoints marked`);
-  figure.append(chart);
+  }));
   const caption = doc.createElement('figcaption');
   caption.textContent = !last || !saved
     ? 'Nothing was saved.'

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { formatPercent } from '../lib/numbers';
-import { epochAxis, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
+import { epochChart, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
 
 export interface Run {
   label: string;
@@ -34,12 +34,12 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
       const value = metricValue(logs, metric, split);
       return value === undefined ? [] : [{ epoch: logs.epoch, value, run: run.label, split }];
     }));
-    const chart = Plot.plot({
+    figure.append(epochChart({
       document: doc,
-      width: options.width ?? 340,
-      height: 240,
-      marginLeft: 48,
-      x: epochAxis(lastEpoch),
+      metric,
+      description: `${metric} per epoch of ${labels.join(', ')}`,
+      width: options.width,
+      lastEpoch,
       y: metricAxis(metric, runs.flatMap((run) => run.epochs)),
       color: { domain: labels, range: RUN_COLORS.slice(0, labels.length), legend: metric === 'loss' },
       marks: [
@@ -47,10 +47,7 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
         Plot.line(rows('validation'), { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 2 }),
         Plot.dot([...rows('training'), ...rows('validation')], { x: 'epoch', y: 'value', fill: 'run', r: 1.5, tip: true, title: (d: { run: string; split: string; epoch: number; value: number }) => `${d.run}, ${d.split}, epoch ${d.epoch}: ${d.value.toFixed(4)}` }),
       ],
-    });
-    chart.setAttribute('aria-label', `${metric} per epoch of ${labels.join(', ')}`);
-    chart.setAttribute('data-metric', metric);
-    figure.append(chart);
+    }));
   }
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';

@@ -3,7 +3,7 @@ import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { bestValidationEpoch } from './overfitting';
 import { formatPercent } from '../lib/numbers';
-import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface EarlyStoppingFigureOptions {
   width?: number;
@@ -48,9 +48,7 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
       marks.push(Plot.ruleX([stopping.bestEpoch], { stroke: COLORS.best, strokeDasharray: '5,3' }));
       if (monitored) {
         const label = `best ${stopping.monitor} (epoch ${stopping.bestEpoch})${stopping.restoredEpoch !== undefined ? ': weights restored' : ''}`;
-        // Written on the side of the marker with more room, so it is not cut off at the frame's edge.
-        const leftHalf = stopping.bestEpoch - 1 < (lastEpoch - 1) / 2;
-        marks.push(Plot.text([label], { x: stopping.bestEpoch, frameAnchor: 'top', dy: 22, dx: leftHalf ? 4 : -4, textAnchor: leftHalf ? 'start' : 'end', fill: COLORS.best, text: (d: string) => d }));
+        marks.push(Plot.text([label], { x: stopping.bestEpoch, frameAnchor: 'top', dy: 22, ...besideEpoch(stopping.bestEpoch, lastEpoch), fill: COLORS.best, text: (d: string) => d }));
       }
     }
     if (stopping.stoppedEpoch !== undefined) {
@@ -61,19 +59,17 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
       Plot.line(rows, { x: 'epoch', y: 'value', stroke: 'series', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'epoch', y: 'value', fill: 'series', r: 2, tip: true }),
     );
-    const chart = Plot.plot({
+    figure.append(epochChart({
       document: doc,
+      metric,
+      description: `${metric} per epoch with early stopping`,
       width: options.width ?? 380,
       height: 260,
-      marginLeft: 48,
-      x: epochAxis(lastEpoch),
+      lastEpoch,
       y: metricAxis(metric, epochs),
       color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
       marks,
-    });
-    chart.setAttribute('aria-label', `${metric} per epoch with early stopping`);
-    chart.setAttribute('data-metric', metric);
-    figure.append(chart);
+    }));
   }
 
   const reason = doc.createElement('p');

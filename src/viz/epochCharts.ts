@@ -1,4 +1,4 @@
-import type * as Plot from '@observablehq/plot';
+import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 
 /** The two charts every training figure draws side by side. */
@@ -47,4 +47,46 @@ export function metricAxis(metric: Metric, epochs: readonly EpochLogs[] = []): P
 export function splitLegendLabel(epochs: readonly EpochLogs[]): (split: string) => string {
   const penalized = includesPenalty(epochs);
   return (split) => (penalized ? `${split} loss + weight penalty` : split);
+}
+
+export interface EpochChartOptions {
+  document: Document;
+  /** The chart's `data-metric` (which figure it plots, for tests and styles). */
+  metric: string;
+  /** What the chart shows, for screen readers (its aria-label). */
+  description: string;
+  lastEpoch: number;
+  y: Plot.ScaleOptions;
+  marks: Plot.Markish[];
+  color?: Plot.ScaleOptions;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * One per-epoch chart as every training figure draws it (history, early stopping, comparisons,
+ * checkpoints): the epoch axis, room on the left for the value ticks and on the right for the
+ * last tick's label, and the chart's data-metric and aria-label.
+ */
+export function epochChart(options: EpochChartOptions): HTMLElement | SVGSVGElement {
+  const chart = Plot.plot({
+    document: options.document,
+    width: options.width ?? 340,
+    height: options.height ?? 240,
+    marginLeft: 48,
+    marginRight: 24,
+    x: epochAxis(options.lastEpoch),
+    y: options.y,
+    color: options.color,
+    marks: options.marks,
+  });
+  chart.setAttribute('data-metric', options.metric);
+  chart.setAttribute('aria-label', options.description);
+  return chart;
+}
+
+/** A label beside an epoch's marker goes on the side with more room, so the chart's frame does not cut it off. */
+export function besideEpoch(epoch: number, lastEpoch: number, gap = 4): { dx: number; textAnchor: 'start' | 'end' } {
+  const leftHalf = epoch - 1 < (lastEpoch - 1) / 2;
+  return leftHalf ? { dx: gap, textAnchor: 'start' } : { dx: -gap, textAnchor: 'end' };
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { bestValidationEpoch } from './overfitting';
 import { formatPercent } from '../lib/numbers';
-import { epochAxis, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
 export interface HistoryFigureOptions {
   /** Draw the x axis to this many epochs (so a live figure does not rescale every epoch). */
@@ -30,26 +30,23 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       marks.push(Plot.rectX([{ x1: best.epoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: '#f59e0b', fillOpacity: 0.12 }));
       marks.push(Plot.ruleX([best.epoch], { stroke: '#b45309', strokeDasharray: '4,3' }));
       if (metric === 'loss') {
-        marks.push(Plot.text([best.epoch], { x: (d: number) => d, frameAnchor: 'top', dx: 4, dy: 4, textAnchor: 'start', fill: '#92400e', text: () => `validation loss stops improving (epoch ${best.epoch})` }));
+        marks.push(Plot.text([best.epoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.epoch, lastEpoch), fill: '#92400e', text: () => `validation loss stops improving (epoch ${best.epoch})` }));
       }
     }
     marks.push(
       Plot.line(rows, { x: 'epoch', y: 'value', stroke: 'series', strokeWidth: 2 }),
       Plot.dot(rows, { x: 'epoch', y: 'value', fill: 'series', r: 2, tip: true }),
     );
-    const chart = Plot.plot({
+    figure.append(epochChart({
       document: doc,
-      width: options.width ?? 340,
-      height: 240,
-      marginLeft: 48,
-      x: epochAxis(lastEpoch),
+      metric,
+      description: `${metric} per epoch, training and validation`,
+      width: options.width,
+      lastEpoch,
       y: metricAxis(metric, epochs),
       color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
       marks,
-    });
-    chart.setAttribute('aria-label', `${metric} per epoch, training and validation`);
-    chart.setAttribute('data-metric', metric);
-    figure.append(chart);
+    }));
   }
   const caption = doc.createElement('figcaption');
   const last = epochs.at(-1);

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { runSummary, type RunRecord } from '../ml/runLog';
 import { formatPercent } from '../lib/numbers';
-import { epochAxis } from './epochCharts';
+import { epochChart } from './epochCharts';
 
 export interface RunComparisonOptions {
   width?: number;
@@ -33,22 +33,19 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
   const lastEpoch = Math.max(2, ...runs.map((run) => run.epochs.at(-1)?.epoch ?? 1));
   for (const metric of ['val_loss', 'val_acc'] as const) {
     const rows = runs.flatMap((run) => run.epochs.flatMap((logs) => (logs[metric] === undefined ? [] : [{ epoch: logs.epoch, value: logs[metric]!, run: run.label }])));
-    const chart = Plot.plot({
+    charts.append(epochChart({
       document: doc,
-      width: options.width ?? 340,
-      height: 240,
-      marginLeft: 48,
-      x: epochAxis(lastEpoch),
+      metric,
+      description: `${metric === 'val_acc' ? 'validation accuracy' : 'validation loss'} per epoch of ${labels.join(', ')}`,
+      width: options.width,
+      lastEpoch,
       y: metric === 'val_acc' ? { label: 'validation accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'validation loss', grid: true, zero: false },
       color: { domain: labels, range: labels.map((_, i) => COLORS[i % COLORS.length]!), legend: metric === 'val_loss' },
       marks: [
         Plot.line(rows, { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 2 }),
         Plot.dot(rows, { x: 'epoch', y: 'value', fill: 'run', r: 2, tip: true }),
       ],
-    });
-    chart.setAttribute('data-metric', metric);
-    chart.setAttribute('aria-label', `${metric === 'val_acc' ? 'validation accuracy' : 'validation loss'} per epoch of ${labels.join(', ')}`);
-    charts.append(chart);
+    }));
   }
   section.append(charts, runTable(runs, doc, options.timeZone));
   return section;

@@ -79,6 +79,15 @@ describe('checkpoint views', () => {
     expect(figure.querySelector('figcaption')!.textContent).toBe('3 saves (green dots). The checkpoint holds epoch 3 (validation accuracy 70.0 %); training ended at epoch 6 with 67.0 %.');
     expectSnapshot(figure, 'checkpoint-figure');
   });
+
+  it('writes the checkpoint label on the side with room, so the frame does not cut it off', () => {
+    const epochs: EpochLogs[] = [0.6, 0.65, 0.7].map((valAcc, i) => ({ epoch: i + 1, loss: 0.6, acc: 0.7, val_loss: 0.6, val_acc: valAcc }));
+    const label = (saves: { epoch: number; value: number; name: string }[]) =>
+      [...checkpointFigure(epochs, { monitor: 'val_acc', saves }).querySelectorAll('text')].find((text) => text.textContent?.startsWith('checkpoint: epoch'))!;
+    // Saved at the last epoch (the right edge): the label ends at the marker; early on it starts there.
+    expect(label([{ epoch: 3, value: 0.7, name: 'best' }]).closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('end');
+    expect(label([{ epoch: 1, value: 0.6, name: 'best' }]).closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('start');
+  });
 });
 
 describe('runComparison', () => {
