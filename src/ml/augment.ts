@@ -11,6 +11,20 @@ import { gaussianSamples } from './gaussianSamples';
  */
 export type Augmentation = (images: tf.Tensor4D) => tf.Tensor4D;
 
+/**
+ * A seeded random augmentation that can start its draws over. Training starts it over at the
+ * beginning of every run, so the same seed gives the same run however often a gallery drew
+ * from it before, and a rerun of the training cell repeats the run.
+ */
+export interface SeededAugmentation extends Augmentation {
+  fromTheStart(): Augmentation;
+}
+
+/** The augmentation as it draws from its seed's start (any other augmentation as it is). */
+export function fromTheStart(augmentation: Augmentation): Augmentation {
+  return (augmentation as Partial<SeededAugmentation>).fromTheStart?.() ?? augmentation;
+}
+
 /** What happens where a transformed image reaches past the original's edge (tf.image.transform's modes). */
 export type FillMode = 'constant' | 'reflect' | 'wrap' | 'nearest';
 
@@ -235,7 +249,7 @@ export interface RandomAugmentationOptions {
  * A training-time augmentation: every call draws new random settings for every image (like
  * Keras's ImageDataGenerator), reproducibly from `seed`.
  */
-export function randomAugmentation(options: RandomAugmentationOptions = {}): Augmentation {
+export function randomAugmentation(options: RandomAugmentationOptions = {}): SeededAugmentation {
   const { rotation = 0, shift: maxShift = 0, noiseVariance = 0, blurSigma = 0, probability = 0.5, seed = 0, fillMode = 'nearest' } = options;
   if (!(probability >= 0 && probability <= 1)) throw new Error(`invalid probability: ${probability} (expected a number from 0 to 1)`);
   const random = createRandom(seed);
@@ -258,7 +272,7 @@ export function randomAugmentation(options: RandomAugmentationOptions = {}): Aug
     }
     return out === images ? tf.clone(images) : out;
   });
-  return augmentation;
+  return Object.assign(augmentation, { fromTheStart: () => randomAugmentation(options) });
 }
 
 /** The article's five versions of every image, in its order. */
@@ -279,13 +293,14 @@ function articleOps(seed: () => number): Augmentation[] {
  * versions at random. Five epochs of this show the network as many images as one epoch of
  * the article's five-fold training set.
  */
-export function articleAugmentation({ seed = 0 }: { seed?: number } = {}): Augmentation {
+export function articleAugmentation({ seed = 0 }: { seed?: number } = {}): SeededAugmentation {
   const random = createRandom(seed);
   const ops = articleOps(() => random.int(0, 2 ** 31 - 1));
-  return (images) => {
+  const augmentation: Augmentation = (images) => {
     checkImages(images, 'articleAugmentation');
     return applyPerImage(images, Array.from({ length: images.shape[0] }, () => random.int(0, ops.length - 1)), ops);
   };
+  return Object.assign(augmentation, { fromTheStart: () => articleAugmentation({ seed }) });
 }
 
 /** Images of a set as a float batch [n, size, size, 3] in [0, 1]. */

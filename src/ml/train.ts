@@ -6,6 +6,8 @@ import { binaryMetrics } from './metrics';
 import { createRandom } from '../lib/random';
 import { yieldToPage } from './yieldToPage';
 import { beginFastTraining } from './fast';
+import { seedDropoutMasks } from './seededDropout';
+import { fromTheStart } from './augment';
 
 /** One epoch's figures, named as Keras names them in `history.history`. */
 export interface EpochLogs {
@@ -49,7 +51,7 @@ export interface TrainOptions {
   validation?: ImageSet;
   /** Shuffle the training order every epoch (Keras does by default). */
   shuffle?: boolean;
-  /** Seed of the shuffling order. */
+  /** Seed of the shuffling order and of the dropout masks (the same seed gives the same run). */
   seed?: number;
   /** Aborting ends training after the current batch; the history so far is returned. */
   signal?: AbortSignal;
@@ -93,11 +95,14 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
 
   callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0, model }));
 
+  const dropoutMasks = seedDropoutMasks(model, seed);
+  const augment = options.augment && fromTheStart(options.augment);
   const endFastTraining = beginFastTraining(model);
   try {
     await runEpochs();
   } finally {
     endFastTraining();
+    dropoutMasks.restore();
   }
 
   history.elapsedMs = performance.now() - started;
@@ -116,10 +121,10 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
         let result: number | number[];
         let inputs: tf.Tensor = xs;
         try {
-          if (options.augment) {
-            const augment = options.augment;
+          if (augment) {
             inputs = tf.tidy(() => augment(xs.reshape([end - start, data.size, data.size, 3])).reshape([end - start, data.featureCount]));
           }
+          dropoutMasks.beforeBatch();
           result = await model.trainOnBatch(inputs, ys);
         } finally {
           tf.dispose([xs, ys, inputs]);

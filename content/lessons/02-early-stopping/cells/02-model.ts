@@ -1,5 +1,5 @@
 function buildModel() {
-  const seeded = (seed: number) => tf.initializers.glorotUniform({ seed });
+  const seeded = (layer: number) => tf.initializers.glorotUniform({ seed: 100 * seed + layer });
   const model = tf.sequential({
     layers: [
       tf.layers.dense({ inputShape: [data.featureCount], units: 100, activation: 'sigmoid', kernelInitializer: seeded(1) }),

@@ -1,1 +1,1 @@
-const dropoutHistory = await fit(dropoutModel, train, { validation, epochs, batchSize: 128 });
+const dropoutHistory = await fit(dropoutModel, train, { validation, epochs, batchSize: 128, seed });

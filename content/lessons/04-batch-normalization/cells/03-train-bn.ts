@@ -1,3 +1,3 @@
 const epochs = 50;
 const panel = batchNormPanel(bnModel, train, { every: 5 });
-const bnHistory = await fit(bnModel, train, { validation, epochs, batchSize: 128, callbacks: panel });
+const bnHistory = await fit(bnModel, train, { validation, epochs, batchSize: 128, seed, callbacks: panel });

@@ -1,2 +1,2 @@
-const augmentation = articleAugmentation({ seed: 1 });
+const augmentation = articleAugmentation({ seed });
 augmentationGallery(train, { count: 4, augmentation })

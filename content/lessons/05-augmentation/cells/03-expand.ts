@@ -1,3 +1,3 @@
-const fiveFold = await expandLikeArticle(train);
+const fiveFold = await expandLikeArticle(train, { seed });
 display(showImages(fiveFold, { count: 10 }));
 fiveFold.toString()

@@ -2,5 +2,6 @@ const history = await fit(model, train, {
   validation,
   epochs: 50,
   batchSize: 128,
+  seed,
   augment: augmentation,
 });
