@@ -45,7 +45,7 @@ describe('the baseline lesson', () => {
     expect(new Set(states)).toEqual(new Set(['idle']));
     // Shiki's build-time highlighting: coloured spans before any script has run.
     expect(await cell(page, 'model').locator('pre.shiki span[style*="color"]').count()).toBeGreaterThan(10);
-    await expect(cell(page, 'model').locator('pre').textContent()).resolves.toContain("tf.layers.dense({ units: 1, activation: 'sigmoid' })");
+    await expect(cell(page, 'model').locator('pre').textContent()).resolves.toContain("tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) })");
     expect(await page.locator('[data-cell-output]:not(:empty)').count()).toBe(0);
     await expect(page.getByRole('button', { name: 'Run all' }).isVisible()).resolves.toBe(true);
     expect(await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);

@@ -248,7 +248,7 @@ describe('edits survive: export as .ipynb', () => {
     const code = notebook.cells.filter((c) => c.cell_type === 'code').map((c) => c.source.join(''));
     expect(code).toHaveLength(8);
     expect(code[1]).toBe('const { train, validation } = trainTestSplit(data, { testSize: 0.25, randomState: 2026 });');
-    expect(code[2]).toContain("tf.layers.dense({ units: 1, activation: 'sigmoid' })");
+    expect(code[2]).toContain("tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) })");
     const markdown = notebook.cells.filter((c) => c.cell_type === 'markdown').map((c) => c.source.join('')).join('\n\n');
     expect(markdown).toContain('# Baseline: an ANN for emergency vehicles');
     expect(markdown).toContain('## 1. Load the data');
