@@ -38,7 +38,11 @@ export function regularizationLibrary(context: CellContext) {
 
   /** Several runs on the same axes: `plotHistories({ 'without dropout': h1, 'with dropout': h2 })`. */
   function plotHistories(runs: Record<string, History>): HTMLElement {
-    return comparisonFigure(Object.entries(runs).map(([label, history]) => ({ label, epochs: history.epochs })), { document: doc });
+    return comparisonFigure(Object.entries(runs).map(([label, history]) => ({
+      label,
+      epochs: history.epochs,
+      ...(history.stopReason === 'stopped by a callback' ? { stoppedEpoch: history.epochs.at(-1)?.epoch } : {}),
+    })), { document: doc });
   }
 
   /** Which units a Dropout layer drops on successive training steps, and what it does at inference. */

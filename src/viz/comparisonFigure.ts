@@ -6,6 +6,8 @@ import { epochChart, metricAxis, metricValue, METRICS, type Split } from './epoc
 export interface Run {
   label: string;
   epochs: readonly EpochLogs[];
+  /** The epoch after which a callback (early stopping) ended the run, marked on the figure. */
+  stoppedEpoch?: number;
 }
 
 export interface ComparisonFigureOptions {
@@ -13,11 +15,19 @@ export interface ComparisonFigureOptions {
   document?: Document;
 }
 
-const RUN_COLORS = ['#2563eb', '#dc2626', '#15803d', '#9333ea', '#ea580c'];
+// Not the blue and red that mean training and validation in the other figures: here colour means the run.
+// The first run (the one without the technique, by the lessons' convention) is grey.
+const RUN_COLORS = ['#6b7280', '#7c3aed', '#0d9488', '#ea580c', '#db2777'];
+
+/** Earlier runs are drawn wider underneath, so a later run that follows the same path leaves them visible. */
+function runWidth(index: number, runs: number): number {
+  return 2 + 2.5 * (runs - 1 - index);
+}
 
 /**
  * Several training runs on the same axes, one colour per run: validation as solid lines,
  * training as dashed ones, so the gap between them (overfitting) can be compared run by run.
+ * Where early stopping ended a run, a rule in the run's colour marks its stop.
  */
 export function comparisonFigure(runs: readonly Run[], options: ComparisonFigureOptions = {}): HTMLElement {
   const doc = options.document ?? document;
@@ -43,18 +53,25 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
       y: metricAxis(metric, runs.flatMap((run) => run.epochs)),
       color: { domain: labels, range: RUN_COLORS.slice(0, labels.length), legend: metric === 'loss' },
       marks: [
-        Plot.line(rows('training'), { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 1.5, strokeDasharray: '4,3', strokeOpacity: 0.8 }),
-        Plot.line(rows('validation'), { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 2 }),
+        ...runs.map((run, index) => Plot.ruleX(run.stoppedEpoch === undefined ? [] : [run.stoppedEpoch], { stroke: RUN_COLORS[index % RUN_COLORS.length], strokeWidth: 1.5, strokeDasharray: '6,2' })),
+        ...(metric === 'loss' ? runs.map((run, index) => Plot.text(run.stoppedEpoch === undefined ? [] : [run.stoppedEpoch], {
+          x: (d: number) => d, frameAnchor: 'top', dy: 6 + 14 * index, dx: -4, textAnchor: 'end', fill: RUN_COLORS[index % RUN_COLORS.length], fontWeight: 'bold',
+          text: (d: number) => `${run.label}: stopped at epoch ${d}`,
+        })) : []),
+        ...runs.flatMap((run, index) => [
+          Plot.line(rows('training').filter((row) => row.run === run.label), { x: 'epoch', y: 'value', stroke: 'run', strokeWidth: runWidth(index, runs.length) - 0.5, strokeDasharray: '4,3', strokeOpacity: 0.8 }),
+          Plot.line(rows('validation').filter((row) => row.run === run.label), { x: 'epoch', y: 'value', stroke: 'run', strokeWidth: runWidth(index, runs.length), strokeOpacity: index < runs.length - 1 ? 0.6 : 1 }),
+        ]),
         Plot.dot([...rows('training'), ...rows('validation')], { x: 'epoch', y: 'value', fill: 'run', r: 1.5, tip: true, title: (d: { run: string; split: string; epoch: number; value: number }) => `${d.run}, ${d.split}, epoch ${d.epoch}: ${d.value.toFixed(4)}` }),
       ],
     }));
   }
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';
-  caption.textContent = 'Solid: validation; dashed: training. ' + runs.map((run) => {
+  caption.textContent = `Solid: validation; dashed: training${runs.length > 1 ? '; the earlier runs are the wider, paler lines underneath' : ''}. ` + runs.map((run) => {
     const last = run.epochs.at(-1);
     if (!last) return `${run.label}: no epochs.`;
-    return `${run.label}: ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}, training accuracy ${formatPercent(last.acc)}` +
+    return `${run.label}: ${run.stoppedEpoch === undefined ? '' : 'stopped early after '}${last.epoch} epoch${last.epoch === 1 ? '' : 's'}, training accuracy ${formatPercent(last.acc)}` +
       (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) + '.';
   }).join(' ');
   figure.append(caption);

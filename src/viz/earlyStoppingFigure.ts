@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
-import { bestValidationEpoch } from './overfitting';
 import { formatPercent } from '../lib/numbers';
 import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
@@ -28,16 +27,19 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
   if (stopping.stoppedEpoch !== undefined) figure.setAttribute('data-stopped-epoch', String(stopping.stoppedEpoch));
   if (stopping.bestEpoch !== undefined) figure.setAttribute('data-best-epoch', String(stopping.bestEpoch));
   const lastEpoch = Math.max(epochs.at(-1)?.epoch ?? 1, 2);
-  const divergence = bestValidationEpoch(epochs);
+  // Overfitting by early stopping's own rule: the epochs after the best one, once patience ran out.
+  const overfitFrom = stopping.stoppedEpoch !== undefined && stopping.bestEpoch !== undefined && stopping.bestEpoch < stopping.stoppedEpoch ? stopping.bestEpoch : undefined;
+  const extreme = extremeEpoch(epochs, stopping);
+  if (extreme) figure.setAttribute('data-extreme-epoch', String(extreme.epoch));
   const stopLabel = stopping.stoppedEpoch !== undefined ? `stopped at epoch ${stopping.stoppedEpoch}` : `ran all ${epochs.at(-1)?.epoch ?? 0} epochs`;
 
   for (const metric of METRICS) {
     const rows = metricRows(epochs, metric);
     const monitored = (metric === 'loss') === stopping.monitor.endsWith('loss');
     const marks: Plot.Markish[] = [];
-    if (divergence && divergence.epochsAfter > 0) {
-      marks.push(Plot.rectX([{ x1: divergence.epoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: COLORS.overfitting, fillOpacity: 0.14 }));
-      if (metric === 'loss') marks.push(Plot.text(['overfitting'], { x: (divergence.epoch + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: '#92400e', text: (d: string) => d }));
+    if (overfitFrom !== undefined) {
+      marks.push(Plot.rectX([{ x1: overfitFrom, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: COLORS.overfitting, fillOpacity: 0.14 }));
+      if (metric === 'loss') marks.push(Plot.text(['overfitting'], { x: (overfitFrom + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: '#92400e', text: (d: string) => d }));
     }
     if (monitored && stopping.bestEpoch !== undefined && stopping.bestValue !== undefined && stopping.minDelta > 0) {
       // The value a later epoch had to beat for the patience counter to restart.
@@ -82,14 +84,50 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
 
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';
-  const last = epochs.at(-1);
-  caption.textContent = !last
-    ? 'No epoch has finished yet.'
-    : `${stopLabel[0]!.toUpperCase()}${stopLabel.slice(1)}: training accuracy ${formatPercent(last.acc)}` +
-      (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) +
-      (stopping.bestEpoch === undefined ? '.' : `. Best ${stopping.monitor} ${stopping.bestValue!.toFixed(4)} at epoch ${stopping.bestEpoch}.`) +
-      (divergence && divergence.epochsAfter > 0 ? ` Shaded: the epochs after the lowest validation loss (epoch ${divergence.epoch}), where training and validation loss part ways.` : '') +
-      (stopping.restoredEpoch !== undefined ? ` The model now holds the weights of epoch ${stopping.restoredEpoch}, not of the last epoch.` : '');
+  caption.textContent = earlyStoppingCaption(epochs, stopping, stopLabel, overfitFrom);
   figure.append(caption);
   return figure;
+}
+
+/** The epoch whose monitored value is lowest ('min') or highest ('max'), whatever min delta says. */
+function extremeEpoch(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary): { epoch: number; value: number } | undefined {
+  let extreme: { epoch: number; value: number } | undefined;
+  for (const logs of epochs) {
+    const value = logs[stopping.monitor];
+    if (value === undefined || !Number.isFinite(value)) continue;
+    if (!extreme || (stopping.mode === 'min' ? value < extreme.value : value > extreme.value)) extreme = { epoch: logs.epoch, value };
+  }
+  return extreme;
+}
+
+/**
+ * The figure's caption: how the run ended, which epoch is "best" under min delta (and which has the
+ * lowest value when they differ), what is shaded, and whose weights the model holds.
+ */
+export function earlyStoppingCaption(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, stopLabel: string, overfitFrom: number | undefined): string {
+  const last = epochs.at(-1);
+  if (!last) return 'No epoch has finished yet.';
+  const { monitor, minDelta } = stopping;
+  const parts = [`${stopLabel[0]!.toUpperCase()}${stopLabel.slice(1)}: training accuracy ${formatPercent(last.acc)}` +
+    (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) + '.'];
+  if (stopping.bestEpoch !== undefined && stopping.bestValue !== undefined) {
+    const extreme = extremeEpoch(epochs, stopping);
+    const word = stopping.mode === 'min' ? 'lowest' : 'highest';
+    if (extreme && extreme.epoch !== stopping.bestEpoch && minDelta > 0) {
+      parts.push(`Best ${monitor} ${stopping.bestValue.toFixed(4)} at epoch ${stopping.bestEpoch}: the last epoch that beat the best before it by more than the min delta ${minDelta}. ` +
+        `The ${word} ${monitor}, ${extreme.value.toFixed(4)} at epoch ${extreme.epoch}, beat it by less than ${minDelta}, which early stopping does not count as an improvement, so epoch ${stopping.bestEpoch} stays the best.`);
+    } else {
+      parts.push(`Best ${monitor} ${stopping.bestValue.toFixed(4)} at epoch ${stopping.bestEpoch}.`);
+    }
+  }
+  if (overfitFrom !== undefined) {
+    const after = last.epoch - overfitFrom;
+    parts.push(`Shaded: the ${after} epoch${after === 1 ? '' : 's'} after it, in which ${monitor} did not improve by more than ${minDelta}: overfitting had begun.`);
+  }
+  if (stopping.restoredEpoch !== undefined) {
+    parts.push(stopping.restoredEpoch === last.epoch
+      ? `The model holds the weights of epoch ${stopping.restoredEpoch}, which is also its last epoch: restoring changed nothing.`
+      : `The model now holds the weights of epoch ${stopping.restoredEpoch}, not those of the last epoch (${last.epoch}).`);
+  }
+  return parts.join(' ');
 }

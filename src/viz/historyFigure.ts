@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
-import { bestValidationEpoch } from './overfitting';
+import { overfittingPoint, readValidationLoss, DEFAULT_OVERFITTING_RULE, type OverfittingRule, type ValidationLossReading } from './overfitting';
 import { formatPercent } from '../lib/numbers';
 import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
 
@@ -9,6 +9,8 @@ export interface HistoryFigureOptions {
   totalEpochs?: number;
   /** Mark the epoch where validation loss stops improving and shade what follows. */
   markOverfitting?: boolean;
+  /** When validation loss counts as no longer improving (early stopping's rule; min delta 0.01, patience 5 by default). */
+  rule?: OverfittingRule;
   width?: number;
   document?: Document;
 }
@@ -21,16 +23,19 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
   const figure = doc.createElement('figure');
   figure.className = 'history-figure';
   figure.setAttribute('data-figure', 'history');
-  const best = options.markOverfitting ? bestValidationEpoch(epochs) : undefined;
+  const rule = options.rule ?? DEFAULT_OVERFITTING_RULE;
+  const reading = options.markOverfitting ? readValidationLoss(epochs, rule) : undefined;
+  const best = options.markOverfitting ? overfittingPoint(epochs, rule) : undefined;
+  if (best) figure.setAttribute('data-overfitting-epoch', String(best.bestEpoch));
   const lastEpoch = Math.max(options.totalEpochs ?? 0, epochs.at(-1)?.epoch ?? 1, 2);
   for (const metric of METRICS) {
     const rows = metricRows(epochs, metric);
     const marks: Plot.Markish[] = [];
-    if (best && best.epochsAfter > 0) {
-      marks.push(Plot.rectX([{ x1: best.epoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: '#f59e0b', fillOpacity: 0.12 }));
-      marks.push(Plot.ruleX([best.epoch], { stroke: '#b45309', strokeDasharray: '4,3' }));
+    if (best) {
+      marks.push(Plot.rectX([{ x1: best.bestEpoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: '#f59e0b', fillOpacity: 0.12 }));
+      marks.push(Plot.ruleX([best.bestEpoch], { stroke: '#b45309', strokeDasharray: '4,3' }));
       if (metric === 'loss') {
-        marks.push(Plot.text([best.epoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.epoch, lastEpoch), fill: '#92400e', text: () => `validation loss stops improving (epoch ${best.epoch})` }));
+        marks.push(Plot.text([best.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.bestEpoch, lastEpoch), fill: '#92400e', text: () => `validation loss stops improving (epoch ${best.bestEpoch})` }));
       }
     }
     marks.push(
@@ -54,7 +59,29 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
     ? 'No epoch has finished yet.'
     : `After ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}: training accuracy ${formatPercent(last.acc)}` +
       (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) +
-      (best && best.epochsAfter > 0 ? `. Validation loss was lowest at epoch ${best.epoch}; the shaded epochs after it fit the training images better and the validation images worse: overfitting.` : '.');
+      (reading ? `. ${overfittingSentence(reading)}` : '.');
   figure.append(caption);
   return figure;
+}
+
+/**
+ * What the overfitting marker says, with its rule: where validation loss last improved by more than
+ * min delta and whether `patience` epochs have passed since, and the lowest epoch when it differs.
+ */
+export function overfittingSentence(reading: ValidationLossReading): string {
+  const { minDelta, patience } = reading.rule;
+  const lowest = reading.lowestEpoch !== reading.bestEpoch
+    ? ` (Its lowest value, ${reading.lowestValLoss.toFixed(4)} at epoch ${reading.lowestEpoch}, was less than ${minDelta} below epoch ${reading.bestEpoch}'s ${reading.bestValLoss.toFixed(4)}, so it does not count as an improvement.)`
+    : '';
+  if (reading.stoppedImproving) {
+    return `Validation loss last fell by more than ${minDelta} at epoch ${reading.bestEpoch} and not in the ${reading.epochsAfter} epochs after it (the rule of early stopping: min delta ${minDelta}, patience ${patience}). ` +
+      `The shaded epochs fit the training images better and the validation images no better: overfitting.${lowest}`;
+  }
+  const ruleNote = `(the rule of early stopping: min delta ${minDelta}, patience ${patience})`;
+  if (reading.epochsAfter === 0) {
+    return `Validation loss is still improving: it fell by more than ${minDelta} in the last epoch, ${reading.bestEpoch} ${ruleNote}, so no epoch is marked as the start of overfitting.${lowest}`;
+  }
+  const since = `${reading.epochsAfter} epoch${reading.epochsAfter === 1 ? ' has' : 's have'}`;
+  return `Validation loss last fell by more than ${minDelta} at epoch ${reading.bestEpoch}; only ${since} followed, fewer than the patience of ${patience} ` +
+    `${ruleNote}, so no epoch is marked as the start of overfitting yet.${lowest}`;
 }

@@ -51,12 +51,45 @@ describe('earlyStoppingFigure', () => {
     const summary = { ...run.summary, restoredEpoch: run.summary.bestEpoch };
     const figure = earlyStoppingFigure(epochs, summary);
     expect(figure.querySelector('[data-metric="loss"]')!.textContent).toContain(`best val_loss (epoch ${summary.bestEpoch}): weights restored`);
-    expect(figure.querySelector('figcaption')!.textContent).toMatch(new RegExp(`The model now holds the weights of epoch ${summary.bestEpoch}, not of the last epoch\\.$`));
+    expect(figure.querySelector('figcaption')!.textContent).toMatch(new RegExp(`The model now holds the weights of epoch ${summary.bestEpoch}, not those of the last epoch \\(${epochs.length}\\)\\.$`));
     expectSnapshot(figure, 'early-stopping-patience-10-restored');
 
     const short = earlyStoppingFigure(seededRun(2, 2), { ...summary, stoppedEpoch: undefined, restoredEpoch: undefined, bestEpoch: 2, bestValue: 0.67, reason: 'did not stop: ran all 2 epochs; 0 of 10 epochs of patience used' });
     expect(short.hasAttribute('data-stopped-epoch')).toBe(false);
     expect(short.querySelector('figcaption')!.textContent).toMatch(/^Ran all 2 epochs: training accuracy/);
+  });
+
+  it('in a 3-epoch run whose best epoch is the last, never says "not of the last epoch"', () => {
+    const stopper = new EarlyStopping({ monitor: 'val_loss', minDelta: 0.01, patience: 10, restoreBestWeights: true });
+    const epochs = seededRun(3, 5);
+    stopper.onTrainBegin({ model: { getWeights: () => [], setWeights: () => {} } as never });
+    for (const logs of epochs) stopper.onEpochEnd(logs);
+    stopper.onTrainEnd();
+    const summary = stopper.summary();
+    expect(summary).toMatchObject({ bestEpoch: 3, restoredEpoch: 3 });
+    const caption = earlyStoppingFigure(epochs, summary).querySelector('figcaption')!.textContent!;
+    expect(caption).not.toContain('not those of the last epoch');
+    expect(caption).toMatch(/^Ran all 3 epochs: .*The model holds the weights of epoch 3, which is also its last epoch: restoring changed nothing\.$/);
+  });
+
+  it('explains which epoch is best under min delta when another has the lowest loss', () => {
+    // Falls by 0.05 to epoch 6, then creeps down by less than 0.01 in all until patience 5 runs out.
+    const valLosses = [0.69, 0.64, 0.59, 0.54, 0.49, 0.44, 0.437, 0.434, 0.432, 0.431, 0.433];
+    const epochs: EpochLogs[] = valLosses.map((val_loss, i) => ({ epoch: i + 1, loss: 0.69 - 0.04 * i, acc: 0.6 + 0.03 * i, val_loss, val_acc: 0.7 }));
+    const stopper = new EarlyStopping({ monitor: 'val_loss', minDelta: 0.01, patience: 5 });
+    stopper.onTrainBegin({});
+    for (const logs of epochs) if (stopper.onEpochEnd(logs) === 'stop') break;
+    const summary = stopper.summary();
+    expect(summary).toMatchObject({ bestEpoch: 6, stoppedEpoch: 11 });
+    const figure = earlyStoppingFigure(epochs, summary);
+    expect(figure.getAttribute('data-best-epoch')).toBe('6');
+    expect(figure.getAttribute('data-extreme-epoch')).toBe('10');
+    expect(figure.querySelector('figcaption')!.textContent).toBe(
+      'Stopped at epoch 11: training accuracy 90.0 %, validation accuracy 70.0 %. ' +
+      'Best val_loss 0.4400 at epoch 6: the last epoch that beat the best before it by more than the min delta 0.01. ' +
+      'The lowest val_loss, 0.4310 at epoch 10, beat it by less than 0.01, which early stopping does not count as an improvement, so epoch 6 stays the best. ' +
+      'Shaded: the 5 epochs after it, in which val_loss did not improve by more than 0.01: overfitting had begun.',
+    );
   });
 });
 
@@ -65,9 +98,27 @@ describe('comparisonFigure', () => {
     const figure = comparisonFigure([{ label: 'without dropout', epochs: seededRun(30, 3, 10) }, { label: 'with dropout', epochs: seededRun(30, 4, 20) }]);
     const loss = figure.querySelector('[data-metric="loss"]')!;
     expect(loss.querySelectorAll('g[aria-label="line"] path')).toHaveLength(4);
-    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Solid: validation; dashed: training\. without dropout: 30 epochs, training accuracy \d+\.\d %, validation accuracy \d+\.\d %\. with dropout: 30 epochs/);
+    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Solid: validation; dashed: training; the earlier runs are the wider, paler lines underneath\. without dropout: 30 epochs, training accuracy \d+\.\d %, validation accuracy \d+\.\d %\. with dropout: 30 epochs/);
     expectSnapshot(figure, 'comparison-dropout');
     expect(() => comparisonFigure([])).toThrow('nothing to compare');
+  });
+
+  it('keeps both patience runs visible where they coincide, and marks where each one stopped', () => {
+    const five = stoppedRun(5);
+    const ten = stoppedRun(10);
+    expect(ten.epochs.length).toBeGreaterThan(five.epochs.length);
+    const figure = comparisonFigure([
+      { label: 'patience 5', epochs: five.epochs, stoppedEpoch: five.summary.stoppedEpoch },
+      { label: 'patience 10', epochs: ten.epochs, stoppedEpoch: ten.summary.stoppedEpoch },
+    ]);
+    const loss = figure.querySelector('[data-metric="loss"]')!;
+    const widths = [...loss.querySelectorAll('g[aria-label="line"]')].map((line) => Number(line.getAttribute('stroke-width')));
+    // training and validation of patience 5, then of patience 10: the earlier run is wider, underneath.
+    expect(widths).toEqual([4, 4.5, 1.5, 2]);
+    expect(loss.textContent).toContain(`patience 5: stopped at epoch ${five.summary.stoppedEpoch}`);
+    expect(loss.textContent).toContain(`patience 10: stopped at epoch ${ten.summary.stoppedEpoch}`);
+    expect(loss.querySelectorAll('g[aria-label="rule"] line')).toHaveLength(2);
+    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Solid: validation; dashed: training; the earlier runs are the wider, paler lines underneath\. patience 5: stopped early after \d+ epochs/);
   });
 });
 
