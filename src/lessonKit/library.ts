@@ -17,6 +17,8 @@ import { EvaluationReport } from './evaluationReport';
 import { techniquesLibrary } from './techniques';
 import { recordRun, runFromTraining } from '../ml/runLog';
 import { regularizationLibrary } from './regularization';
+import { majorityPlateau } from '../ml/majorityPlateau';
+import { langOfTag, messages } from '../i18n';
 import { registerTensorflowViews } from './display';
 import { formatPercent } from '../lib/numbers';
 
@@ -132,10 +134,29 @@ export function coreLibrary(context: CellContext) {
         (last ? ` · training accuracy ${formatPercent(last.acc)}` + (last.val_acc === undefined ? '' : ` · validation accuracy ${formatPercent(last.val_acc)}`) : '') +
         (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
       );
+      if (options.validation) explainMajorityPlateau(history, options.validation);
       return history;
     } finally {
       release();
     }
+  }
+
+  /** Says why validation accuracy sat at the majority class's share, when it did for a few epochs. */
+  function explainMajorityPlateau(history: History, validation: ImageSet): void {
+    const plateau = majorityPlateau(history.epochs, validation.labels);
+    if (!plateau) return;
+    const t = messages(langOfTag(doc.documentElement.lang)).training;
+    const note = doc.createElement('p');
+    note.className = 'notice';
+    note.setAttribute('data-majority-plateau', `${plateau.from}-${plateau.to}`);
+    note.textContent = t.majorityPlateau({
+      from: plateau.from,
+      to: plateau.to,
+      rate: `${(100 * plateau.rate).toFixed(1)} %`,
+      majority: t.classNames[plateau.majorityLabel],
+      minority: t.classNames[1 - plateau.majorityLabel]!,
+    });
+    context.display(note);
   }
 
   /** Accuracy, confusion matrix and the missed emergency vehicles of a model on a set. */

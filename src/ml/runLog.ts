@@ -6,7 +6,7 @@ export interface RunRecord {
   id: string;
   /** The lesson it ran in, e.g. '05-augmentation'. */
   lesson: string;
-  /** Short name for figures and tables: the lesson's technique, numbered if it ran more than once. */
+  /** Short name for figures and tables: what the run was ("MLP + dropout 0.5", "MLP, no dropout"), numbered if repeated. */
   label: string;
   settings: RunSettings;
   epochs: EpochLogs[];
@@ -56,9 +56,24 @@ export function readRuns(store: TextStore): RunRecord[] {
   }
 }
 
-/** A technique's name from a lesson id: '02-early-stopping' → 'early stopping'. */
-export function techniqueName(lesson: string): string {
-  return lesson.replace(/^\d+-/, '').replace(/-/g, ' ') || 'run';
+// The technique each lesson is about, by the words runName uses for it.
+const LESSON_TECHNIQUES: Record<string, string> = { 'early-stopping': 'early stopping', dropout: 'dropout', 'batch-normalization': 'batch norm', augmentation: 'augmentation', checkpointing: 'checkpoint' };
+
+/**
+ * What a run was, in the words of its layers and techniques: "MLP + batch norm + dropout 0.5 +
+ * augmentation". A run that leaves out the technique of its own lesson says so ("MLP, no dropout"),
+ * so the run a lesson compares against is never named after the technique it lacks.
+ */
+export function runName(settings: Pick<RunSettings, 'layers' | 'augmented' | 'callbacks'>, lesson: string): string {
+  const parts: string[] = [];
+  if (settings.layers.includes('batchNormalization')) parts.push('batch norm');
+  const dropout = settings.layers.match(/dropout [\d.]+/);
+  if (dropout) parts.push(dropout[0]);
+  if (settings.augmented) parts.push('augmentation');
+  for (const callback of settings.callbacks) parts.push(callback === 'model checkpoint' ? 'checkpoint' : callback);
+  const name = ['MLP', ...parts].join(' + ');
+  const technique = LESSON_TECHNIQUES[lesson.replace(/^\d+-/, '')];
+  return technique && !parts.some((part) => part.startsWith(technique)) ? `${name}, no ${technique}` : name;
 }
 
 /**
@@ -68,7 +83,7 @@ export function techniqueName(lesson: string): string {
 export function recordRun(store: TextStore, run: Omit<RunRecord, 'id' | 'label'> & { label?: string }, limits: RunLogLimits = {}): RunRecord {
   const { maxRuns, maxChars } = { ...DEFAULT_LIMITS, ...limits };
   const runs = readRuns(store);
-  const base = run.label ?? techniqueName(run.lesson);
+  const base = run.label ?? runName(run.settings, run.lesson);
   const sameBase = runs.filter((other) => other.label === base || other.label.startsWith(`${base} #`)).length;
   const record: RunRecord = {
     ...run,
@@ -180,7 +195,7 @@ export function runFromTraining(run: {
       layers: describeLayers(run.model),
       augmented: run.augmented,
       // Recognised by their options: class names do not survive minification.
-      callbacks: run.callbacks.flatMap((callback) => ('patience' in callback ? ['early stopping'] : 'saveBestOnly' in callback ? ['model checkpoint'] : [])),
+      callbacks: run.callbacks.flatMap((callback) => ('patience' in callback ? [`early stopping (patience ${(callback as { patience: number }).patience})`] : 'saveBestOnly' in callback ? ['model checkpoint'] : [])),
     },
     epochs: run.history.epochs,
     stopReason: run.history.stopReason,

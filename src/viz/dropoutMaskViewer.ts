@@ -6,8 +6,11 @@ export interface DropoutMaskViewerOptions {
   document?: Document;
 }
 
-const KEPT = '#2563eb';
-const DROPPED = '#e5e7eb';
+// Kept units in the colour of "with dropout" in the comparison figure; dropped ones a faint grey that
+// stays the dimmest square on a light page and on a dark one (it is mostly the page showing through).
+const KEPT = '#7c3aed';
+const DROPPED = '#9ca3af';
+const DROPPED_OPACITY = 0.3;
 
 /**
  * The units of a hidden layer as a grid, one grid per training step (dropped units grey,
@@ -42,7 +45,7 @@ export function dropoutMaskViewer(observation: DropoutObservation, options: Drop
     x: { axis: null, domain: Array.from({ length: columns }, (_, i) => i) },
     y: { axis: null, domain: Array.from({ length: Math.ceil(units / columns) }, (_, i) => i) },
     color: { domain: ['kept', 'dropped'], range: [KEPT, DROPPED], legend: true },
-    marks: [Plot.cell(cells, { fx: 'panel', x: 'column', y: 'row', fill: 'state', title: (d: { unit: number; state: string }) => `unit ${d.unit}: ${d.state}` })],
+    marks: [Plot.cell(cells, { fx: 'panel', x: 'column', y: 'row', fill: 'state', fillOpacity: (d: { state: string }) => (d.state === 'dropped' ? DROPPED_OPACITY : 1), title: (d: { unit: number; state: string }) => `unit ${d.unit}: ${d.state}` })],
   });
   chart.setAttribute('aria-label', `which of the ${units} units of ${observation.layerName} were dropped on ${steps.length} training steps, and at inference`);
   figure.append(chart);

@@ -10,7 +10,8 @@ export interface RunComparisonOptions {
   document?: Document;
 }
 
-const COLORS = ['#2563eb', '#dc2626', '#15803d', '#9333ea', '#ea580c', '#0891b2', '#be185d', '#4d7c0f', '#92400e', '#475569'];
+// Colour means the run here: not the blue and red that mean training and validation in the other figures.
+const COLORS = ['#7c3aed', '#0d9488', '#ea580c', '#db2777', '#65a30d', '#0891b2', '#ca8a04', '#6b7280', '#be185d', '#a16207'];
 
 /**
  * Recorded training runs side by side: validation loss and accuracy per epoch, one colour per
@@ -20,6 +21,8 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
   const doc = options.document ?? document;
   const section = doc.createElement('figure');
   section.className = 'run-comparison';
+  // Outputs can sit in a no-wrap context of the inspector: the table must still wrap to the page.
+  section.style.whiteSpace = 'normal';
   section.setAttribute('data-figure', 'run-comparison');
   if (runs.length === 0) {
     const empty = doc.createElement('figcaption');
@@ -60,7 +63,8 @@ function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string):
   table.append(caption);
   const dates = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const header = doc.createElement('tr');
-  for (const title of ['run', 'lesson', 'model', 'epochs', 'best validation accuracy', 'final validation accuracy', 'final training accuracy', 'finished']) {
+  const titles = ['run', 'model', 'epochs', 'best validation accuracy', 'final validation accuracy', 'final training accuracy', 'finished'];
+  for (const title of titles) {
     const th = doc.createElement('th');
     th.scope = 'col';
     th.textContent = title;
@@ -73,7 +77,6 @@ function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string):
     row.setAttribute('data-run', run.id);
     const cells = [
       run.label,
-      run.lesson,
       `${run.settings.layers}${run.settings.augmented ? ' · augmented' : ''}${run.settings.callbacks.length ? ` · ${run.settings.callbacks.join(', ')}` : ''}`,
       `${summary.epochsRun} of ${run.settings.epochsAsked}${run.stopReason === 'completed' ? '' : ` (${run.stopReason})`}`,
       summary.bestValAcc === undefined ? '—' : `${formatPercent(summary.bestValAcc)} (epoch ${summary.bestEpoch})`,
@@ -84,7 +87,16 @@ function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string):
     cells.forEach((text, i) => {
       const cell = doc.createElement(i === 0 ? 'th' : 'td');
       if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
+      // A narrow screen stacks each row; the label says which column a value is.
+      cell.setAttribute('data-label', titles[i]!);
       cell.textContent = text;
+      if (i === 0) {
+        // The lesson is the secondary label: the run is named by what it is.
+        const lesson = doc.createElement('span');
+        lesson.className = 'run-lesson';
+        lesson.textContent = run.lesson;
+        cell.append(doc.createElement('br'), lesson);
+      }
       row.append(cell);
     });
     table.append(row);

@@ -171,12 +171,30 @@ describe('the all-together lesson', () => {
 
     const comparison = output(page, 'compare').locator('[data-figure="run-comparison"]');
     const rows = await comparison.locator('tr[data-run]').evaluateAll((elements) => elements.map((row) => [...row.children].map((c) => c.textContent)));
-    // The runs of the augmentation, checkpointing and all-together lessons, in that order.
-    expect(rows.map((row) => [row[0], row[1]])).toEqual([['augmentation', '05-augmentation'], ['checkpointing', '06-checkpointing'], ['all together', '07-all-together']]);
-    expect(rows[0]![2]).toContain('· augmented');
-    expect(rows[1]![2]).toBe('dense 100 sigmoid → dense 100 sigmoid → dense 1 sigmoid · model checkpoint');
-    expect(rows[2]![2]).toMatch(/batchNormalization → dropout 0\.5 .* · augmented · early stopping, model checkpoint$/);
+    const names = await comparison.locator('tr[data-run] th').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent));
+    const lessons = await comparison.locator('tr[data-run] .run-lesson').allTextContents();
+    // The runs of the augmentation, checkpointing and all-together lessons, in that order, named by what they are.
+    expect(names).toEqual([
+      'MLP + batch norm + dropout 0.5 + augmentation',
+      'MLP + checkpoint',
+      'MLP + batch norm + dropout 0.5 + augmentation + early stopping (patience 10) + checkpoint',
+    ]);
+    expect(lessons).toEqual(['05-augmentation', '06-checkpointing', '07-all-together']);
+    expect(rows[0]![1]).toContain('· augmented');
+    expect(rows[1]![1]).toBe('dense 100 sigmoid → dense 100 sigmoid → dense 1 sigmoid · model checkpoint');
+    expect(rows[2]![1]).toMatch(/batchNormalization → dropout 0\.5 .* · augmented · early stopping \(patience 10\), model checkpoint$/);
     expect(await comparison.locator('[data-metric="val_acc"] g[aria-label="line"] path').count()).toBe(3);
+    // Every column within the screen, on a laptop and on a phone: nothing sits off to the right.
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      const fit = await comparison.evaluate((figure) => ({
+        page: document.documentElement.scrollWidth,
+        viewport: window.innerWidth,
+        right: Math.max(...[...figure.querySelectorAll('th, td, svg')].map((element) => element.getBoundingClientRect().right)),
+      }));
+      expect(fit.page, `page width at ${width} px`).toBeLessThanOrEqual(fit.viewport);
+      expect(fit.right, `right edge of the run comparison at ${width} px`).toBeLessThanOrEqual(fit.viewport);
+    }
     expectCleanPage(watch);
     await page.close();
   });

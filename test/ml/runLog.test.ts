@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clearRuns, readRuns, recordRun, RUN_LOG_KEY, runSummary, techniqueName, type RunRecord } from '../../src/ml/runLog';
+import { clearRuns, readRuns, recordRun, RUN_LOG_KEY, runSummary, runName, type RunRecord } from '../../src/ml/runLog';
 import type { TextStore } from '../../src/ml/checkpoints';
 
 function textStore(quota = Infinity): TextStore & { data: Map<string, string> } {
@@ -29,11 +29,23 @@ describe('run log', () => {
     recordRun(store, run('01-baseline', 1000));
     recordRun(store, run('05-augmentation', 2000));
     const again = recordRun(store, run('01-baseline', 3000));
-    expect(readRuns(store).map((r) => r.label)).toEqual(['baseline', 'augmentation', 'baseline #2']);
+    expect(readRuns(store).map((r) => r.label)).toEqual(['MLP', 'MLP, no augmentation', 'MLP #2']);
     expect(again.epochs[1]!.val_acc).toBe(0.6512);
     expect(again.elapsedMs).toBe(1235);
     expect(JSON.parse(store.data.get(RUN_LOG_KEY)!).version).toBe(1);
-    expect(techniqueName('02-early-stopping')).toBe('early stopping');
+  });
+
+  it('names runs by what they are, saying when a run leaves out its lesson’s technique', () => {
+    const plain = { layers: 'dense 100 sigmoid → dense 100 sigmoid → dense 1 sigmoid', augmented: false, callbacks: [] };
+    const dropout = { ...plain, layers: 'dense 100 sigmoid → dropout 0.5 → dense 100 sigmoid → dropout 0.5 → dense 1 sigmoid' };
+    expect(runName(dropout, '03-dropout')).toBe('MLP + dropout 0.5');
+    expect(runName(plain, '03-dropout')).toBe('MLP, no dropout');
+    expect(runName(plain, '04-batch-normalization')).toBe('MLP, no batch norm');
+    expect(runName({ ...plain, layers: 'dense 100 sigmoid → dense 100 sigmoid → batchNormalization → dense 1 sigmoid' }, '04-batch-normalization')).toBe('MLP + batch norm');
+    expect(runName({ ...plain, callbacks: ['early stopping (patience 5)'] }, '02-early-stopping')).toBe('MLP + early stopping (patience 5)');
+    expect(runName({ layers: 'dense 100 sigmoid → batchNormalization → dropout 0.5 → dense 1 sigmoid', augmented: true, callbacks: ['early stopping (patience 10)', 'model checkpoint'] }, '07-all-together'))
+      .toBe('MLP + batch norm + dropout 0.5 + augmentation + early stopping (patience 10) + checkpoint');
+    expect(runName(plain, '01-baseline')).toBe('MLP');
   });
 
   it('keeps at most maxRuns and maxChars, dropping the oldest first', () => {

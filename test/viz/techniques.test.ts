@@ -100,16 +100,18 @@ describe('runComparison', () => {
       val_loss: Math.round((0.69 - 0.02 * i + random.uniform(0, 0.02)) * 100) / 100, val_acc: Math.round(Math.min(peak, 0.55 + 0.03 * i) * 100) / 100,
     })),
   });
-  const runs = [record('baseline', '01-baseline', 10, 0.71, Date.UTC(2026, 0, 1)), record('early stopping', '02-early-stopping', 6, 0.7, Date.UTC(2026, 0, 2)), record('augmentation', '05-augmentation', 10, 0.72, Date.UTC(2026, 0, 3))];
+  const runs = [record('MLP', '01-baseline', 10, 0.71, Date.UTC(2026, 0, 1)), record('MLP + early stopping (patience 5)', '02-early-stopping', 6, 0.7, Date.UTC(2026, 0, 2)), record('MLP + augmentation', '05-augmentation', 10, 0.72, Date.UTC(2026, 0, 3))];
 
   it('overlays validation loss and accuracy of every run and tabulates them', () => {
     const figure = runComparison(runs, { timeZone: 'UTC' });
     expect([...figure.querySelectorAll('[data-metric]')].map((chart) => chart.getAttribute('data-metric'))).toEqual(['val_loss', 'val_acc']);
     expect(figure.querySelectorAll('[data-metric="val_acc"] g[aria-label="line"] path')).toHaveLength(3);
     const rows = [...figure.querySelectorAll('table[data-figure="run-table"] tr[data-run]')].map((row) => [...row.children].map((cell) => cell.textContent));
-    expect(rows.map((row) => row[0])).toEqual(['baseline', 'early stopping', 'augmentation']);
-    expect(rows[1]).toEqual(['early stopping', '02-early-stopping', 'dense 100 sigmoid → dense 1 sigmoid · early stopping', '6 of 10 (stopped by a callback)', '70.0 % (epoch 6)', '70.0 %', '75.0 %', '2 Jan 2026, 00:00']);
-    expect(rows[2]![2]).toBe('dense 100 sigmoid → dense 1 sigmoid · augmented');
+    // Named by what the run was; the lesson is the secondary label under the name.
+    expect(rows.map((row) => row[0])).toEqual(['MLP01-baseline', 'MLP + early stopping (patience 5)02-early-stopping', 'MLP + augmentation05-augmentation']);
+    expect([...figure.querySelectorAll('tr[data-run] .run-lesson')].map((span) => span.textContent)).toEqual(['01-baseline', '02-early-stopping', '05-augmentation']);
+    expect(rows[1]!.slice(1)).toEqual(['dense 100 sigmoid → dense 1 sigmoid · early stopping', '6 of 10 (stopped by a callback)', '70.0 % (epoch 6)', '70.0 %', '75.0 %', '2 Jan 2026, 00:00']);
+    expect(rows[2]![1]).toBe('dense 100 sigmoid → dense 1 sigmoid · augmented');
     expectSnapshot(figure, 'run-comparison');
   });
 
