@@ -42,6 +42,21 @@ export async function typeInto(page: Page, id: string, code: string): Promise<vo
   await page.keyboard.insertText(code);
 }
 
+/**
+ * Accepts the completion option matching `label` with Enter, as a reader does: after seeing it.
+ * CodeMirror ignores Enter for 75 ms after a list opens (its interactionDelay), so that a list
+ * popping up under a fast typist's Enter does not swallow the newline; a person takes longer
+ * than that to see an option and press a key, a test that presses on sight does not.
+ */
+export async function acceptCompletion(page: Page, label: RegExp): Promise<void> {
+  await page.locator('.cm-tooltip-autocomplete li', { hasText: label }).first().waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(READER_REACTION_MS);
+  await page.keyboard.press('Enter');
+}
+
+/** Faster than any person sees an option and presses a key, slower than CodeMirror's 75 ms guard. */
+const READER_REACTION_MS = 150;
+
 /** Presses "Run all" and waits until every cell is done or one failed; returns the cells' states by id. */
 export async function runAll(page: Page, timeout = 240_000): Promise<Record<string, string>> {
   await page.getByRole('button', { name: 'Run all' }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, output, pressRun, runCode, typeInto, useBrowser } from './helpers';
+import { acceptCompletion, cell, output, pressRun, runCode, typeInto, useBrowser } from './helpers';
 
 // Issue 15: one notebook scope, the editor's help, and working like a notebook.
 const siteUrl = inject('siteUrl');
@@ -55,10 +55,8 @@ describe('the editor helps like an IDE', () => {
 
   it('completes tf.layers.dense({ un to units, from the type of the options object', async () => {
     await typeInto(page, 'model', 'const layer = tf.layers.dense({ un');
-    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: /^units/ });
-    await option.first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => source('model')).toMatch(/tf\.layers\.dense\(\{ units\s*$/);
+    await acceptCompletion(page, /^units/);
+    await expect.poll(() => source('model'), { timeout: 10_000 }).toMatch(/tf\.layers\.dense\(\{ units\s*$/);
   });
 
   it('shows the parameters of a call being typed, with the one being typed in bold', async () => {
@@ -109,9 +107,8 @@ describe('completion from live values and errors in the lesson\'s words', () => 
   it('completes the properties of a value a cell made, even where the types know nothing', async () => {
     expect(await runCode(page, 'overfitting', 'const settings: any = { learningRateScale: 2, warmupEpochs: 3 };')).toBe('done');
     await typeInto(page, 'evaluate', 'settings.warm');
-    await page.locator('.cm-tooltip-autocomplete li', { hasText: /^warmupEpochs/ }).first().waitFor({ timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await expect.poll(() => cell(page, 'evaluate').locator('.cm-content').innerText()).toMatch(/^settings\.warmupEpochs\s*$/);
+    await acceptCompletion(page, /^warmupEpochs/);
+    await expect.poll(() => cell(page, 'evaluate').locator('.cm-content').innerText(), { timeout: 10_000 }).toMatch(/^settings\.warmupEpochs\s*$/);
   });
 
   it('explains a shape mismatch: a model built for 64×64 given images loaded at 32', async () => {
