@@ -6,12 +6,15 @@
  *
  *   npx tsx scripts/typecheck-cells.ts [--lessons content/lessons]
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { lessonCells } from '../src/lessons/cells';
 import { lessonFolders, LESSONS_ROOT } from '../src/lessons/layout';
+import { EXERCISE_FILES, lessonExercises } from '../src/exercises/files';
+import { BLANK } from '../src/exercises/grade';
+import { exerciseReferences } from '../src/lessons/prose';
 import { createCellLanguageService, type TypePack } from '../src/notebook/cellLanguageService';
 import type { CellDiagnostic } from '../src/notebook/cellProgram';
 import { buildCellTypes } from './build-cell-types';
@@ -36,6 +39,26 @@ export function typecheckLessons(root = LESSONS_ROOT): { lessons: number; cells:
     for (const diagnostic of service.diagnostics(folder)) {
       const cell = cells.find((c) => c.id === diagnostic.cellId)!;
       errors.push({ ...diagnostic, file: relative(process.cwd(), join(dir, cell.file)), sourceLine: cell.source.split('\n')[diagnostic.line - 1] ?? '' });
+    }
+    // An exercise's starter and its solution each run after the lesson's cells and the solutions of the
+    // exercises placed before it in the English prose (an exercise may use what an earlier one built): each is
+    // checked as the cell after those. A starter's blanks (____) stand for any value.
+    const blanks = { id: 'exercise-blanks', label: 'the exercises\' blanks', source: `declare const ${BLANK}: any;` };
+    const placed = existsSync(join(dir, 'en.mdx')) ? exerciseReferences(readFileSync(join(dir, 'en.mdx'), 'utf8')).map((reference) => reference.id) : [];
+    const exercises = lessonExercises(dir).sort((a, b) => placed.indexOf(a.id) - placed.indexOf(b.id));
+    for (const [index, exercise] of exercises.entries()) {
+      const earlier = exercises.slice(0, index).map((other) => ({ id: `exercise-${other.id}`, label: `the solution of ${other.folder}`, source: other.solution }));
+      for (const kind of ['starter', 'solution'] as const) {
+        const file = join(dir, exercise.folder, EXERCISE_FILES[kind]);
+        const source = exercise[kind];
+        const notebook = `${folder}/exercise-${exercise.id}-${kind}`;
+        service.setNotebook(notebook, [blanks, ...cells.map((cell) => ({ id: cell.id, label: `cell ${cell.number}`, source: cell.source })), ...earlier, { id: 'exercise', label: relative(process.cwd(), file), source }]);
+        cellCount++;
+        for (const diagnostic of service.diagnostics(notebook)) {
+          if (diagnostic.cellId !== 'exercise') continue;
+          errors.push({ ...diagnostic, file: relative(process.cwd(), file), sourceLine: source.split('\n')[diagnostic.line - 1] ?? '' });
+        }
+      }
     }
   }
   return { lessons: folders.length, cells: cellCount, errors };

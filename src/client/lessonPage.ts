@@ -24,10 +24,13 @@ interface PageCell extends CellSource {
   runButton: HTMLButtonElement;
   stopButton: HTMLButtonElement;
   codeArea: HTMLElement;
-  resetButton: HTMLButtonElement;
+  /** An exercise's cell has none: the exercise's own Reset brings its starter back. */
+  resetButton?: HTMLButtonElement;
   original: string;
   editor?: CellEditor;
   current?: CellRun;
+  /** What the cell's last run gave (an exercise's Check grades it). */
+  outcome?: Awaited<CellRun['outcome']>;
 }
 
 // The lesson's code of every cell and the page's language, as the build passed them (not read back from the HTML).
@@ -68,17 +71,12 @@ notebookBar?.append(' ', memoryMeter);
 const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname, undefined, { makeRoom: () => dropOldestRun(localStorage) });
 const base = siteBase();
 
-const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
+function pageCell(root: HTMLElement, { id, number, label, original }: { id: string; number: string; label: string; original: string }): PageCell {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
-  const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);
-  if (!data) throw new Error(`cell "${root.dataset.cell}" is on the page but not in its lesson data`);
-  const original = data.source;
-  const number = String(data.number);
   return {
-    id: root.dataset.cell!,
+    id,
     number,
-    // The kernel's messages ("`x` is defined in cell 3…") are cell output, the same in both languages.
-    label: `cell ${number}`,
+    label,
     source: original,
     original,
     root,
@@ -87,9 +85,24 @@ const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell
     status: root.querySelector<HTMLElement>('.cell-status')!,
     runButton: root.querySelector<HTMLButtonElement>('[data-cell-run]')!,
     stopButton: root.querySelector<HTMLButtonElement>('[data-cell-stop]')!,
-    resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]')!,
+    resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]') ?? undefined,
   };
+}
+
+const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
+  const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);
+  if (!data) throw new Error(`cell "${root.dataset.cell}" is on the page but not in its lesson data`);
+  const number = String(data.number);
+  // The kernel's messages ("`x` is defined in cell 3…") are cell output, the same in both languages.
+  return pageCell(root, { id: data.id, number, label: `cell ${number}`, original: data.source });
 });
+// Exercise cells run in the same scope after the lesson's cells, but Run all leaves them alone.
+const exerciseCells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-exercise-cell]')].map((root) => {
+  const data = lessonData.exercises?.find((candidate) => candidate.id === root.dataset.exerciseCell);
+  if (!data) throw new Error(`exercise "${root.dataset.exerciseCell}" is on the page but not in its lesson data`);
+  return pageCell(root, { id: `exercise-${data.id}`, number: '✎', label: `exercise ${data.id}`, original: data.starter });
+});
+const allCells = [...cells, ...exerciseCells];
 
 let runtimePromise: Promise<ReturnType<typeof import('./runtime').createRuntime>> | undefined;
 /** The kernel once loaded: the editor completes the names its cells defined. */
@@ -135,13 +148,15 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
     let state: 'done' | 'error';
     try {
       const kernel = await runtime();
-      kernel.setCells(cells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
+      kernel.setCells(allCells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
       cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
       state = await cell.current.finished;
+      cell.outcome = await cell.current.outcome;
     } catch (error) {
       // The kernel could not load or start (its code or TF.js failed to fetch): the cell fails and says so.
       showKernelFailure(cell, error);
       state = 'error';
+      cell.outcome = { status: 'error', message: error instanceof Error ? error.message : String(error) };
     } finally {
       cell.current = undefined;
     }
@@ -191,7 +206,7 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
   host.className = 'cell-editor';
   cell.editor = createCellEditor(host, {
     source: cell.source,
-    label: t.editorLabel(cell.number),
+    label: t.editorLabel(cell.number === '✎' ? cell.label : cell.number),
     onRun: () => void runCell(cell),
     onChange: (source) => setSource(cell, source, { fromEditor: true }),
     onFocus: () => startTypeAssist(cell.id),
@@ -230,7 +245,7 @@ function setSource(cell: PageCell, source: string, { fromEditor = false } = {}):
   if (!fromEditor) cell.editor?.setSource(source);
   const edited = source !== cell.original;
   cell.root.dataset.edited = String(edited);
-  cell.resetButton.hidden = !edited;
+  if (cell.resetButton) cell.resetButton.hidden = !edited;
   reportSave(cell, edits.save(cell.id, cell.original, source));
   if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
   typeAssist?.changed(cell.id);
@@ -246,7 +261,7 @@ function reportSave(cell: PageCell, result: SaveResult): void {
 
 const tabHooks = { edits, text: t, currentSource, setSource: (cell: PageCell, source: string) => setSource(cell, source), reportSave };
 const offerOtherTabChoice = (cell: PageCell) => otherTabChoice(cell, tabHooks);
-watchOtherTabs(cells, tabHooks, () => { if (resetAllButton) resetAllButton.hidden = edits.count() === 0; });
+watchOtherTabs(allCells, tabHooks, () => { if (resetAllButton) resetAllButton.hidden = edits.count() === 0; });
 
 /** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */
 function restoreEdits(cell: PageCell): void {
@@ -282,9 +297,9 @@ function restoreEdits(cell: PageCell): void {
   }
 }
 
-for (const cell of cells) {
+for (const cell of allCells) {
   restoreEdits(cell);
-  cell.resetButton.addEventListener('click', () => setSource(cell, cell.original));
+  cell.resetButton?.addEventListener('click', () => setSource(cell, cell.original));
   cell.runButton.addEventListener('click', () => void runCell(cell));
   cell.stopButton.addEventListener('click', () => {
     cell.status.textContent = t.stopping;
@@ -332,10 +347,36 @@ async function exportNotebook(): Promise<void> {
 }
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
-  for (const cell of cells) if (cell.source !== cell.original) setSource(cell, cell.original);
+  for (const cell of allCells) if (cell.source !== cell.original) setSource(cell, cell.original);
   // Edits another tab saved since are kept: their cells ask the reader instead.
   edits.discardAll();
-  for (const cell of cells) offerOtherTabChoice(cell);
+  for (const cell of allCells) offerOtherTabChoice(cell);
   resetAllButton.hidden = edits.count() === 0;
 });
+
+// Exercises: their panel loads with the page when the lesson has any (their checks load on first use).
+if (exerciseCells.length > 0) {
+  void import('./exercisePanel').then(({ startExercises }) => startExercises({
+    lang: lessonData.lang,
+    lesson: lessonData.lesson,
+    exercises: (lessonData.exercises ?? []).map((data) => {
+      const cell = exerciseCells.find((candidate) => candidate.id === `exercise-${data.id}`)!;
+      return {
+        ...data,
+        root: cell.root.closest<HTMLElement>('[data-exercise]')!,
+        code: () => currentSource(cell),
+        setCode: (code: string) => { setSource(cell, code); void upgradeToEditor(cell, false); },
+        run: async () => {
+          cell.outcome = undefined;
+          await runCell(cell);
+          return cell.outcome ?? { status: 'error' as const, message: t.error };
+        },
+      };
+    }),
+    kernel: async () => {
+      const kernel = await runtime();
+      return { get: kernel.live.get, has: kernel.live.has, tensorflow: kernel.tensorflow };
+    },
+  }));
+}
 document.documentElement.dataset.notebookReady = 'true';

@@ -34,6 +34,8 @@ const MEMORY_POLL_MS = 500;
 export interface CellRun {
   /** Resolves with the cell's final state. */
   finished: Promise<'done' | 'error'>;
+  /** What the run gave: the cell's value, or its error's message as shown under the cell (exercises grade it). */
+  outcome: Promise<{ status: 'done'; value: unknown } | { status: 'error'; message: string }>;
   /** The reader pressed Stop. */
   stop(): void;
 }
@@ -104,6 +106,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (cooperative === 0) interrupt.abort();
     };
 
+    let outcome: { status: 'done'; value: unknown } | { status: 'error'; message: string } = { status: 'error', message: 'the cell did not run' };
     const finished = (async (): Promise<'done' | 'error'> => {
       output.replaceChildren();
       const area = createCellOutput(output, options.text);
@@ -148,6 +151,7 @@ export function createRuntime(options: RuntimeOptions) {
         // A shape mismatch is said in the lesson's words first, TF.js's own message after.
         const shape = explainShapeMismatch(result.error.message);
         const message = shape ? `${shape}. (TF.js: ${result.error.message})` : result.error.message;
+        outcome = { status: 'error', message: `${result.error.name}: ${message}` };
         area.append(renderError({ ...asObject(result.error.error), message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
         if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
           area.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
@@ -155,10 +159,11 @@ export function createRuntime(options: RuntimeOptions) {
         return 'error';
       }
       if (result.hasValue && result.value !== undefined) show(area, result.value);
+      outcome = { status: 'done', value: result.hasValue ? result.value : undefined };
       return 'done';
     })();
     finished.finally(() => reportStatus()).catch(() => {});
-    return { finished, stop };
+    return { finished, stop, outcome: finished.then(() => outcome, (error) => ({ status: 'error' as const, message: String(error) })) };
   }
 
   function readMemory(tf: TF): void {
@@ -184,6 +189,8 @@ export function createRuntime(options: RuntimeOptions) {
   return {
     run,
     setCells: (cells: CellSource[]) => notebook.setCells(cells),
+    /** The page's TensorFlow.js (exercise checks call the reader's functions on small tensors with it). */
+    tensorflow: async () => (await import('./tfBackend')).tensorflow(),
     /** The names cells have defined and their values, for the editor's completion. */
     live: { names: () => notebook.names(), has: (name: string) => notebook.has(name), get: (name: string) => notebook.get(name) },
   };

@@ -130,3 +130,34 @@ export const training = {
     `answering the larger class is right ${rate} of the time, and the loss rewards it before the first layer has learned any feature of ${minority} vehicles. ` +
     'It usually ends by itself: keep training. A larger learning rate, batch normalization or inputs scaled to mean 0 get the network off it sooner.',
 };
+
+/** Exercises (issue 13): their buttons and the framework's own verdicts; each check's messages live with the exercise. */
+export const exercises = {
+  label: (id: string) => `Exercise: ${id}`,
+  heading: 'Exercise',
+  check: 'Check',
+  hint: 'Hint',
+  solution: 'Show solution',
+  reset: 'Reset',
+  checking: 'Checking…',
+  hintLabel: (n: number, total: number) => `Hint ${n} of ${total}`,
+  noMoreHints: 'That was the last hint.',
+  confirmSolution: 'Show the solution? It replaces your code in the cell (Reset brings the starter back).',
+  solutionsHidden: 'Solutions are not part of this build of the course: ask your instructor.',
+  state: { unattempted: 'Not attempted yet', incorrect: 'Not yet', correct: 'Correct ✓' },
+  starterUnchanged: 'This is still the starter code: fill in the blanks (____), then press Check.',
+  blanksLeft: (count: number) => `${count} blank${count === 1 ? '' : 's'} (____) still to fill in.`,
+  readerError: (message: string) => `Your code stopped with an error, shown under the cell: ${message}`,
+  readerCallError: (message: string) => `Your code threw an error when the check called it: ${message}`,
+  checkerFailed: (message: string) => `The check itself failed (a bug in the course, not in your code): ${message}`,
+  predictQuestion: 'Your prediction, before you run it:',
+  predictFirst: 'Pick your prediction first: then press Check to run your code.',
+  yourPrediction: 'You predicted:',
+  whatHappened: 'What happened:',
+  solvedBefore: 'You solved this exercise before on this device.',
+  /** The course index. */
+  progress: (done: number, total: number) => `${done} / ${total}${done === total ? ' ✓' : ''}`,
+  progressLabel: (done: number, total: number) => `Exercises done: ${done} of ${total}`,
+  resetProgress: 'Reset my progress',
+  confirmResetProgress: 'Forget which exercises you solved, in every lesson? Your code in the cells is kept.',
+};

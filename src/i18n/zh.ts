@@ -111,3 +111,32 @@ export const training: Messages['training'] = {
     `在第一层还没有学到${minority}车辆的任何特征之前，损失函数就已经奖励这种回答了。` +
     '它通常会自行结束：继续训练即可。更大的学习率、批量归一化，或把输入缩放到均值为 0，都能让网络更快地离开这个平台。',
 };
+
+export const exercises: Messages['exercises'] = {
+  label: (id) => `练习：${id}`,
+  heading: '练习',
+  check: '检查',
+  hint: '提示',
+  solution: '显示答案',
+  reset: '重置',
+  checking: '正在检查…',
+  hintLabel: (n, total) => `提示 ${n} / ${total}`,
+  noMoreHints: '这已经是最后一条提示了。',
+  confirmSolution: '要显示答案吗？答案会替换单元格中你的代码（“重置”可恢复初始代码）。',
+  solutionsHidden: '本课程的这个版本不包含答案：请询问你的老师。',
+  state: { unattempted: '尚未作答', incorrect: '还不对', correct: '正确 ✓' },
+  starterUnchanged: '这还是初始代码：先填好空白处（____），再按“检查”。',
+  blanksLeft: (count) => `还有 ${count} 个空白处（____）没有填写。`,
+  readerError: (message) => `你的代码运行出错（错误显示在单元格下方）：${message}`,
+  readerCallError: (message) => `检查调用你的代码时，它抛出了错误：${message}`,
+  checkerFailed: (message) => `检查程序本身出错了（是课程的问题，不是你的代码的问题）：${message}`,
+  predictQuestion: '运行之前，先写下你的预测：',
+  predictFirst: '请先选择你的预测，然后按“检查”运行你的代码。',
+  yourPrediction: '你的预测：',
+  whatHappened: '实际结果：',
+  solvedBefore: '你之前已经在这台设备上完成了这个练习。',
+  progress: (done, total) => `${done} / ${total}${done === total ? ' ✓' : ''}`,
+  progressLabel: (done, total) => `已完成练习：${done} / ${total}`,
+  resetProgress: '重置我的进度',
+  confirmResetProgress: '要忘记你在所有课程中完成了哪些练习吗？单元格中你的代码会保留。',
+};

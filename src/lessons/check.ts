@@ -5,6 +5,7 @@
  * - every prose file places each cell exactly once, in run order, so both languages show the same cells;
  * - a translation has the English prose's frontmatter keys;
  * - the folder number is the lesson's `order:`;
+ * - every exercise folder is complete, and every prose file places each exercise exactly once;
  * - the lessons folder holds only lesson folders, and a lesson folder only what a lesson is made of.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 import { LANGS } from '../i18n';
 import { lessonCells, type LessonCell } from './cells';
 import { LESSON_FOLDER, LESSON_SUBFOLDERS, LESSONS_ROOT, lessonFolders, proseFileName } from './layout';
-import { cellReferences, frontmatterKeys, frontmatterText } from './prose';
+import { cellReferences, exerciseReferences, frontmatterKeys, frontmatterText } from './prose';
+import { lessonExercises, type LessonExercise } from '../exercises/files';
 
 /** Every problem of the lessons under `root`, one message each, naming the file. Empty when all is well. */
 export function lessonProblems(root = LESSONS_ROOT): string[] {
@@ -36,6 +38,12 @@ function folderProblems(dir: string, folder: string): string[] {
   } catch (error) {
     return [(error as Error).message];
   }
+  let exercises: LessonExercise[];
+  try {
+    exercises = lessonExercises(dir);
+  } catch (error) {
+    return [(error as Error).message];
+  }
   const englishFile = join(dir, proseFileName('en'));
   if (!existsSync(englishFile)) return [`${dir}: a lesson needs its English prose, ${proseFileName('en')} (translations are optional)`];
   const english = readFileSync(englishFile, 'utf8');
@@ -52,6 +60,7 @@ function folderProblems(dir: string, folder: string): string[] {
     }
     try {
       problems.push(...referenceProblems(text, file, cells));
+      problems.push(...exercisePlacementProblems(text, file, exercises));
     } catch (error) {
       problems.push((error as Error).message);
     }
@@ -90,6 +99,23 @@ export function referenceProblems(text: string, file: string, cells: LessonCell[
   if (first >= 0) {
     const reference = references[first]!;
     problems.push(`${file}:${reference.line}: <Cell id="${reference.id}" /> comes where cell ${first + 1} ("${expected[first]}") should: cells appear in run order (the numbers of their files)`);
+  }
+  return problems;
+}
+
+/** A prose file must place every exercise of the lesson once (anywhere: an exercise runs after the lesson's cells). */
+export function exercisePlacementProblems(text: string, file: string, exercises: LessonExercise[]): string[] {
+  const references = exerciseReferences(text, file);
+  const problems: string[] = [];
+  for (const reference of references) {
+    if (!exercises.some((exercise) => exercise.id === reference.id)) {
+      problems.push(`${file}:${reference.line}: <Exercise id="${reference.id}" /> names no folder in exercises/ (the lesson's exercises are ${exercises.map((exercise) => exercise.id).join(', ') || 'none'})`);
+    }
+  }
+  for (const exercise of exercises) {
+    const placed = references.filter((reference) => reference.id === exercise.id);
+    if (placed.length === 0) problems.push(`${file}: exercise "${exercise.id}" (${exercise.folder}) is not placed: add <Exercise id="${exercise.id}" /> to the lesson's "Your turn" section`);
+    if (placed.length > 1) problems.push(`${file}: exercise "${exercise.id}" is placed ${placed.length} times (lines ${placed.map((p) => p.line).join(', ')}); an exercise appears once`);
   }
   return problems;
 }

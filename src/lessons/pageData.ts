@@ -12,6 +12,11 @@ export interface LessonPageData {
   notebookUrl: string;
   /** The cells in run order: id (data-cell), number, the lesson's code. */
   cells: Array<{ id: string; number: number; source: string }>;
+  /**
+   * The lesson's exercises (issue 13): the starter's code, and the solution's unless the build hides
+   * solutions (COURSE_SOLUTIONS=hidden), in which case the page holds no solution text at all.
+   */
+  exercises?: Array<{ id: string; starter: string; solution?: string }>;
 }
 
 /** The attribute of the <script type="application/json"> that carries it. */

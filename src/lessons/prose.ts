@@ -45,14 +45,43 @@ export function parseProse(text: string): Root {
   return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(body) as Root;
 }
 
+/** The JSX element that places an exercise (its starter cell, its buttons) in the prose. */
+export const EXERCISE_ELEMENT = 'Exercise';
+
 /** The id of a `<Cell id="…" />` node, or undefined for any other node. Throws on a malformed one. */
 export function cellReferenceId(node: ProseNode, path?: string): string | undefined {
-  if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== CELL_ELEMENT) return undefined;
+  return elementId(node, CELL_ELEMENT, path, 'e.g. <Cell id="model" /> for cells/NN-model.ts');
+}
+
+/** The id of an `<Exercise id="…" />` node, or undefined for any other node. Throws on a malformed one. */
+export function exerciseReferenceId(node: ProseNode, path?: string): string | undefined {
+  return elementId(node, EXERCISE_ELEMENT, path, 'e.g. <Exercise id="small-model" /> for exercises/small-model/');
+}
+
+function elementId(node: ProseNode, element: string, path: string | undefined, example: string): string | undefined {
+  if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== element) return undefined;
   const where = `${path ?? 'lesson'}:${node.position?.start.line ?? '?'}`;
-  if (node.type === 'mdxJsxTextElement') throw new Error(`${where}: <Cell /> must stand on a line of its own, with blank lines around it`);
+  if (node.type === 'mdxJsxTextElement') throw new Error(`${where}: <${element} /> must stand on a line of its own, with blank lines around it`);
   const id = node.attributes?.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === 'id')?.value;
-  if (typeof id !== 'string' || id === '') throw new Error(`${where}: <Cell /> needs an id, e.g. <Cell id="model" /> for cells/NN-model.ts`);
+  if (typeof id !== 'string' || id === '') throw new Error(`${where}: <${element} /> needs an id, ${example}`);
   return id;
+}
+
+/** Every `<Exercise />` node of a tree, in document order. */
+export function exerciseReferenceNodes(tree: Root, path?: string): Array<{ node: ProseNode; id: string }> {
+  const found: Array<{ node: ProseNode; id: string }> = [];
+  const visit = (node: ProseNode) => {
+    const id = exerciseReferenceId(node, path);
+    if (id !== undefined) found.push({ node, id });
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(tree as ProseNode);
+  return found;
+}
+
+/** Where a prose text places its exercises, in order. */
+export function exerciseReferences(text: string, path?: string): CellReference[] {
+  return exerciseReferenceNodes(parseProse(text), path).map(({ node, id }) => ({ id, line: node.position?.start.line ?? 0 }));
 }
 
 /**

@@ -1,11 +1,14 @@
 import type { Root, Code } from 'mdast';
 import type { Element, ElementContent } from 'hast';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { createHighlighter, type Highlighter } from 'shiki';
 import { notebookText, type NotebookText } from '../i18n/notebook';
 import { lessonCells, type LessonCell } from '../lessons/cells';
 import { proseFileLang } from '../lessons/layout';
-import { cellReferenceNodes } from '../lessons/prose';
+import { cellReferenceNodes, exerciseReferenceNodes } from '../lessons/prose';
+import { exercisesText } from '../i18n/exercises';
+import { lessonExercises } from '../exercises/files';
+import { exerciseNode } from './exerciseNode';
 
 /**
  * Turns each `<Cell id="model" />` of a lesson's prose into its notebook cell: the code of
@@ -16,16 +19,27 @@ import { cellReferenceNodes } from '../lessons/prose';
 export function remarkCells() {
   return async (tree: Root, file?: { path?: string }) => {
     const references = cellReferenceNodes(tree, file?.path);
-    if (references.length === 0) return;
+    const exerciseReferences = exerciseReferenceNodes(tree, file?.path);
+    if (references.length === 0 && exerciseReferences.length === 0) return;
     const cells = lessonCells(dirname(file!.path!));
     const highlighter = await sharedHighlighter();
-    const t = notebookText[proseFileLang(file?.path) ?? 'en'];
+    const lang = proseFileLang(file?.path) ?? 'en';
+    const t = notebookText[lang];
     for (const { node, id } of references) {
       const cell = cells.find((candidate) => candidate.id === id);
       if (!cell) throw new Error(`${file?.path}:${node.position?.start.line}: <Cell id="${id}" /> names no cell; this lesson's cells are ${cells.map((c) => c.id).join(', ') || '(none: add cells/01-<id>.ts)'}`);
       // The reference becomes the cell in place (same object, so its parent keeps it where the author put it).
       for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
       Object.assign(node, cellNode(t, highlighter, cell));
+    }
+    if (exerciseReferences.length === 0) return;
+    const lessonDir = dirname(file!.path!);
+    const exercises = lessonExercises(lessonDir);
+    for (const { node, id } of exerciseReferences) {
+      const exercise = exercises.find((candidate) => candidate.id === id);
+      if (!exercise) throw new Error(`${file?.path}:${node.position?.start.line}: <Exercise id="${id}" /> names no exercise; this lesson's exercises are ${exercises.map((e) => e.id).join(', ') || '(none: add exercises/<id>/)'}`);
+      for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
+      Object.assign(node, exerciseNode({ lesson: basename(lessonDir), exercise, t, text: exercisesText[lang], cellChildren: (code) => cellChildren(t, highlighter, code, '✎', { reset: false, label: id }) }));
     }
   };
 }
@@ -54,13 +68,14 @@ function cellProperties(t: NotebookText, id: string, number: number): Element['p
   return { className: ['cell'], 'data-cell': id, 'data-cell-number': String(number), 'data-cell-state': 'idle', 'aria-label': t.cellLabel(number) };
 }
 
-function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, number: number): ElementContent[] {
+/** The toolbar, highlighted code and output area of a cell; an exercise's cell has no Reset of its own (the exercise's resets it). */
+function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, number: number | string, { reset = true, label = number }: { reset?: boolean; label?: number | string } = {}): ElementContent[] {
   const highlighted = highlighter.codeToHast(code, {
     lang: 'typescript',
     themes: { light: 'github-light', dark: 'github-dark' },
   });
   const pre = highlighted.children[0] as Element;
-  pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': t.codeLabel(number) };
+  pre.properties = { ...pre.properties, tabIndex: 0, 'aria-label': t.codeLabel(label) };
   // Marks the code as already highlighted, so Astro's own Shiki pass (excludeLangs) leaves it alone.
   const codeElement = pre.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   if (codeElement) codeElement.properties = { ...codeElement.properties, className: [`language-${CELL_LANGUAGE}`] };
@@ -72,7 +87,7 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
       element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text(t.run)]),
       element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text(t.stop)]),
       element('span', { className: ['cell-status'], role: 'status' }),
-      element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)]),
+      ...(reset ? [element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)])] : []),
     ]),
     element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
     // What cells print is English in every course language (the code is shared): marked so, a screen reader

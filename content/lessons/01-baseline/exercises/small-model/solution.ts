@@ -1,0 +1,9 @@
+// The baseline's network with 20 units in each hidden layer instead of 100.
+const smallModel = tf.sequential({
+  layers: [
+    tf.layers.dense({ inputShape: [data.featureCount], units: 20, activation: 'sigmoid' }),
+    tf.layers.dense({ units: 20, activation: 'sigmoid' }),
+    tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+  ],
+});
+smallModel
