@@ -109,7 +109,16 @@ async function startExercise(page: ExercisePage, exercise: PageExercise): Promis
     say(...parts);
   };
 
+  // data-exercise-busy is set while a check runs (tests and styles wait on it).
   const check = async () => {
+    root.dataset.exerciseBusy = 'true';
+    try {
+      await checkAttempt();
+    } finally {
+      root.dataset.exerciseBusy = 'false';
+    }
+  };
+  const checkAttempt = async () => {
     if (definition.predict && prediction() === undefined) {
       setState('unattempted');
       say(t.predictFirst);

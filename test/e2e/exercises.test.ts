@@ -57,7 +57,7 @@ async function typeCode(page: Page, root: Locator, code: string): Promise<void> 
 
 async function check(root: Locator): Promise<string> {
   await root.getByRole('button', { name: /^(Check|检查)$/ }).click();
-  await root.page().waitForFunction((element) => element!.querySelector('[data-exercise-feedback]')!.textContent !== '' && !element!.querySelector<HTMLButtonElement>('[data-action="check"]')!.disabled, await root.elementHandle(), { timeout: 120_000 });
+  await root.page().waitForFunction((element) => (element as HTMLElement).dataset.exerciseBusy === 'false', await root.elementHandle(), { timeout: 120_000 });
   return (await state(root))!;
 }
 
