@@ -12,7 +12,8 @@ import { gradeOutcome, unattemptedVerdict } from '../../src/exercises/grade';
 import { lessonExercises } from '../../src/exercises/files';
 import { readRuns, recordRun, runFromTraining, type RunRecord } from '../../src/ml/runLog';
 import type { ExerciseDefinition, Verdict } from '../../src/exercises/define';
-import type { EpochLogs, History } from '../../src/ml/train';
+import type { EpochLogs, History, TrainCallbacks } from '../../src/ml/train';
+import { EarlyStopping, type EarlyStoppingOptions } from '../../src/ml/earlyStopping';
 
 await tf.setBackend('cpu');
 
@@ -58,13 +59,24 @@ export async function attempt(lesson: string, id: string, code: string, options:
   const fit = async (model: tf.LayersModel, train: { count: number; size: number }, fitOptions: { validation?: { count: number }; epochs: number; batchSize: number; callbacks?: object[]; augment?: unknown }): Promise<History> => {
     const given = histories.shift();
     if (!given) throw new Error('the test gave no history for this fit');
-    const history: History = { stopReason: 'completed', batchesRun: 0, elapsedMs: 1000, ...given };
-    const callbacks = Array.isArray(fitOptions.callbacks) ? fitOptions.callbacks : fitOptions.callbacks ? [fitOptions.callbacks] : [];
+    const callbacks = (Array.isArray(fitOptions.callbacks) ? fitOptions.callbacks : fitOptions.callbacks ? [fitOptions.callbacks] : []) as TrainCallbacks[];
+    // The callbacks see the given epochs as train() would show them, and may stop the run (early stopping).
+    const history: History = { stopReason: 'completed', batchesRun: 0, elapsedMs: 1000, ...given, epochs: [] };
+    for (const callback of callbacks) callback.onTrainBegin?.({ epochs: fitOptions.epochs, batchesPerEpoch: 1, samples: train.count, validationSamples: fitOptions.validation?.count ?? 0, model });
+    for (const logs of given.epochs.slice(0, fitOptions.epochs)) {
+      history.epochs.push(logs);
+      const answers = await Promise.all(callbacks.map((callback) => callback.onEpochEnd?.(logs, history.epochs)));
+      if (answers.includes('stop')) {
+        history.stopReason = 'stopped by a callback';
+        break;
+      }
+    }
+    for (const callback of callbacks) callback.onTrainEnd?.(history);
     recordRun(store, runFromTraining({ lesson: options.lesson ?? lesson, model, train, validation: fitOptions.validation, epochsAsked: fitOptions.epochs, batchSize: fitOptions.batchSize, augmented: Boolean(fitOptions.augment), callbacks, history }));
     return history;
   };
   const notebook = createNotebook({ importModule: async (specifier) => { if (specifier === '@tensorflow/tfjs') return tf; throw new Error(`cannot import ${specifier}`); } });
-  const builtins = { fit, display: () => undefined };
+  const builtins = { fit, display: () => undefined, earlyStopping: (stopping: EarlyStoppingOptions) => new EarlyStopping(stopping) };
   for (const [index, source] of (options.prelude ?? []).entries()) {
     const result = await notebook.run({ id: `prelude-${index}`, label: `prelude ${index}`, source }, { builtins });
     if (result.status !== 'done') throw new Error(`prelude cell ${index} failed: ${result.error.message}`);

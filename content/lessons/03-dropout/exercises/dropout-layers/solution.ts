@@ -1,0 +1,12 @@
+// The baseline's network with Dropout(0.5) after each hidden layer.
+const myDropoutModel = tf.sequential({
+  layers: [
+    tf.layers.dense({ inputShape: [data.featureCount], units: 100, activation: 'sigmoid' }),
+    tf.layers.dropout({ rate: 0.5 }),
+    tf.layers.dense({ units: 100, activation: 'sigmoid' }),
+    tf.layers.dropout({ rate: 0.5 }),
+    tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+  ],
+});
+myDropoutModel.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+myDropoutModel
