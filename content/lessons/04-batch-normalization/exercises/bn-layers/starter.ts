@@ -1,0 +1,12 @@
+// The baseline's network with batch normalization after each hidden layer: replace each blank.
+const myBnModel = tf.sequential({
+  layers: [
+    tf.layers.dense({ inputShape: [data.featureCount], units: 100, activation: 'sigmoid' }),
+    ____,
+    tf.layers.dense({ units: 100, activation: 'sigmoid' }),
+    ____,
+    tf.layers.dense({ units: 1, activation: 'sigmoid' }),
+  ],
+});
+myBnModel.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+myBnModel
