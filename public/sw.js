@@ -11,11 +11,21 @@
  *    wasm and the active dataset at 32 and 64 pixels.
  */
 const scope = self.registration.scope; // e.g. https://user.github.io/course/
-const PRECACHE_PREFIX = `course-precache:${scope}:`;
+// One precache per site: each entry carries its revision (REVISION_HEADER), so a new build re-fetches
+// only the files whose revision changed (as Workbox's precaching does) and deletes the ones it no
+// longer lists. Caches of earlier versions of this worker (one per build: PRECACHE_PREFIX + version)
+// are removed when it activates.
+const PRECACHE = `course-precache:${scope}`;
+const PRECACHE_PREFIX = `${PRECACHE}:`;
 const RUNTIME = `course-runtime:${scope}`;
+const REVISION_HEADER = 'X-Course-Revision';
 
 self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (event) => event.waitUntil(Promise.all([self.clients.claim(), removeOldCaches()])));
+
+async function removeOldCaches() {
+  for (const key of await caches.keys()) if (key.startsWith(PRECACHE_PREFIX)) await caches.delete(key);
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
@@ -85,26 +95,52 @@ async function savePrecache(client) {
     const response = await fetch(new URL('offline-manifest.json', scope), { cache: 'no-cache' });
     if (!response.ok) throw new Error(`offline-manifest.json: HTTP ${response.status}`);
     const manifest = await response.json();
-    const name = PRECACHE_PREFIX + manifest.version;
-    const cache = await caches.open(name);
+    const revisions = manifest.revisions ?? {};
+    const cache = await caches.open(PRECACHE);
     const urls = manifest.files.map((file) => new URL(file, scope).href);
+    const revisionOf = new Map(manifest.files.map((file, index) => [urls[index], revisions[file] ?? manifest.version]));
     let done = 0;
+    let fetched = 0;
+    let fetchedBytes = 0;
     const queue = [...urls];
     const worker = async () => {
       for (let url = queue.shift(); url; url = queue.shift()) {
-        if (!(await cache.match(url))) {
-          const fetched = await fetch(url, { cache: 'no-cache' });
-          if (!fetched.ok) throw new Error(`${url}: HTTP ${fetched.status}`);
-          await cache.put(url, fetched);
+        const revision = revisionOf.get(url);
+        const saved = await cache.match(url);
+        if (!saved || saved.headers.get(REVISION_HEADER) !== revision) {
+          // The header says why the request is made (a server's log tells precaching from reading).
+          const answer = await fetch(url, { cache: 'no-cache', headers: { 'X-Course-Precache': revision } });
+          if (!answer.ok) throw new Error(`${url}: HTTP ${answer.status}`);
+          const body = await answer.blob();
+          const headers = new Headers(answer.headers);
+          headers.set(REVISION_HEADER, revision);
+          await cache.put(url, new Response(body, { status: answer.status, statusText: answer.statusText, headers }));
+          fetched += 1;
+          fetchedBytes += body.size;
         }
         done += 1;
         if (done % 10 === 0) tell({ type: 'precache-progress', done, total: urls.length });
       }
     };
     await Promise.all([worker(), worker(), worker(), worker()]);
-    for (const key of await caches.keys()) if (key.startsWith(PRECACHE_PREFIX) && key !== name) await caches.delete(key);
-    tell({ type: 'precache-done', files: urls.length, version: manifest.version });
+    const listed = new Set(urls);
+    for (const request of await cache.keys()) if (!listed.has(request.url)) await cache.delete(request);
+    await pruneRuntime(listed, new Set((manifest.onDemand ?? []).map((file) => new URL(file, scope).href)));
+    await removeOldCaches();
+    tell({ type: 'precache-done', files: urls.length, version: manifest.version, fetched, fetchedBytes });
   } catch (error) {
     tell({ type: 'precache-failed', error: String(error?.message ?? error) });
+  }
+}
+
+/**
+ * The runtime cache keeps what was read without being listed (the 224×224 originals, the language
+ * service): entries the precache now holds are dropped, and so is built code (_astro/) of other builds.
+ */
+async function pruneRuntime(precached, onDemand) {
+  const cache = await caches.open(RUNTIME);
+  for (const request of await cache.keys()) {
+    const builtCode = new URL(request.url).pathname.includes('/_astro/');
+    if (precached.has(request.url) || (builtCode && !onDemand.has(request.url))) await cache.delete(request);
   }
 }

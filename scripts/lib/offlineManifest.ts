@@ -11,6 +11,8 @@ const KEEP = /\.(html|js|css|wasm|svg|json|ipynb|jpg|png|webp|woff2|ico)$/i;
  * index, and the editor's language service (TypeScript and the type declarations; kept once an editor used it).
  */
 const SKIP = /^(data\/images\/|collections\/|pagefind\/|offline-manifest\.json$|sw\.js$|_astro\/languageWorker[-.][\w-]+\.js$|_astro\/cell-types[-.][\w-]+\.json$)/;
+/** Of the files not saved ahead, the built code a page loads on demand: the service worker keeps it once used, and drops older builds' copies. */
+const ON_DEMAND = /^_astro\/(languageWorker[-.][\w-]+\.js|cell-types[-.][\w-]+\.json)$/;
 /** Beside the payload in public/ while an import runs (see scripts/lib/dataset/payloadFolder.ts): never part of a build. */
 const IMPORT_LEFTOVER = /^data\.(partial-.*|lock)$/;
 /** A sprite sheet's name (see src/importer/spriteSheets.ts); data/ also holds the data page (index.html). */
@@ -21,6 +23,13 @@ export interface OfflineManifest {
   version: string;
   /** Addresses relative to the site's base; a page is its folder ("lessons/01-baseline/", "" for the index). */
   files: string[];
+  /**
+   * Each file's revision (a hash of its content), by address: the service worker fetches again only the
+   * files whose revision changed since it saved them, and deletes the ones no longer listed.
+   */
+  revisions: Record<string, string>;
+  /** Built code not saved ahead but kept once used (the editor's language service); other builds' copies are dropped. */
+  onDemand: string[];
   bytes: number;
 }
 
@@ -56,6 +65,8 @@ export async function pruneInactiveDatasetFiles(dir: string): Promise<string[]> 
 
 export async function buildOfflineManifest(dir: string): Promise<OfflineManifest> {
   const files: string[] = [];
+  const revisions: Record<string, string> = {};
+  const onDemand: string[] = [];
   const hash = createHash('sha256');
   const dataset = await activeDatasetFiles(dir);
   let bytes = 0;
@@ -68,16 +79,19 @@ export async function buildOfflineManifest(dir: string): Promise<OfflineManifest
         if (!SKIP.test(`${rel}/`)) await walk(path);
         continue;
       }
+      if (ON_DEMAND.test(rel)) onDemand.push(rel);
       if (!KEEP.test(rel) || SKIP.test(rel)) continue;
       if (folder === join(dir, 'data') && SPRITE_SHEET.test(entry.name) && !dataset.has(entry.name)) continue;
       const content = await readFile(path);
       hash.update(rel).update(content);
       bytes += content.length;
-      files.push(rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+      const address = rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel;
+      files.push(address);
+      revisions[address] = createHash('sha256').update(content).digest('hex').slice(0, 16);
     }
   };
   await walk(dir);
-  return { version: hash.digest('hex').slice(0, 16), files, bytes };
+  return { version: hash.digest('hex').slice(0, 16), files, revisions, onDemand, bytes };
 }
 
 export function offlineManifest(): AstroIntegration {
