@@ -4,16 +4,22 @@
  * service worker (public/sw.js) that makes the course cross-origin isolated on static hosts (threads for
  * TF.js's wasm backend) and keeps it for offline use.
  */
+import { CHOSEN_DATASET_KEY } from '../lib/chosenDataset';
+
 export interface HeadScriptText {
   offlineSaving: string;
   offlineSaved: string;
   offlineFailed: string;
   offlineUnsupported: string;
+  /** The header's badge when a dataset imported in this browser is active, and its button back. */
+  datasetPrefix: string;
+  useBuiltIn: string;
 }
 
 export function headScript(base: string, text: HeadScriptText): string {
   const body = String.raw`
 const base = ${JSON.stringify(base)};
+const CHOSEN_DATASET = ${JSON.stringify(CHOSEN_DATASET_KEY)};
 const text = ${JSON.stringify(text)};
 const root = document.documentElement;
 const read = (store, key) => { try { return store.getItem(key); } catch { return null; } };
@@ -31,6 +37,23 @@ document.addEventListener('click', (event) => {
   setTheme(next);
   write(localStorage, THEME, next);
   syncToggles();
+});
+
+// A dataset imported in this browser is named in every page's header, with a way back to the built-in one.
+document.addEventListener('DOMContentLoaded', () => {
+  let chosen = null;
+  try { chosen = JSON.parse(read(localStorage, CHOSEN_DATASET) || 'null'); } catch {}
+  const badge = document.querySelector('[data-active-dataset]');
+  if (!badge || !chosen || typeof chosen.title !== 'string') return;
+  badge.textContent = text.datasetPrefix + ' ' + chosen.title + ' ';
+  badge.title = '';
+  badge.dataset.activeDataset = chosen.id;
+  const back = document.createElement('button');
+  back.type = 'button';
+  back.textContent = text.useBuiltIn;
+  back.dataset.useBuiltIn = '';
+  back.addEventListener('click', () => { write(localStorage, CHOSEN_DATASET, null); location.reload(); });
+  badge.append(back);
 });
 
 const offlineStatus = (message, state) => {

@@ -21,6 +21,7 @@ import { majorityPlateau } from '../ml/majorityPlateau';
 import { langOfTag, messages } from '../i18n';
 import { registerTensorflowViews } from './display';
 import { formatPercent } from '../lib/numbers';
+import { datasetChoiceLibrary, locateDataset } from './datasetChoice';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -45,17 +46,23 @@ const duplicateGroupsOf = new WeakMap<ImageSet, number[][]>();
 export function coreLibrary(context: CellContext) {
   const doc = context.document;
 
-  /** Loads the course's active dataset at 32, 64 or 224 pixels a side (64 by default). */
-  async function loadDataset({ resolution = 64 }: { resolution?: number } = {}): Promise<ImageSet> {
-    const key = `${context.datasetUrl}@${resolution}`;
+  /**
+   * Loads the course's active dataset at 32, 64 or 224 pixels a side (64 by default): the built-in one, or
+   * the one imported in this browser that the reader chose; `dataset` names another (a stored id, or "built-in").
+   */
+  async function loadDataset({ resolution = 64, dataset }: { resolution?: number; dataset?: string } = {}): Promise<ImageSet> {
+    const location = await locateDataset(dataset, context.datasetUrl);
+    const key = `${location.url}@${resolution}`;
+    if (location.notice) context.display(Object.assign(doc.createElement('p'), { className: 'notice', textContent: location.notice }));
     const line = doc.createElement('p');
     line.className = 'load-status';
     line.textContent = `Loading the dataset at ${resolution}×${resolution}…`;
     context.display(line);
     let pending = loadedDatasets.get(key);
     if (!pending) {
-      pending = loadPayload(context.datasetUrl, {
+      pending = loadPayload(location.url, {
         resolution,
+        fetch: location.fetch,
         onProgress: (p) => { if (p.phase === 'images') line.textContent = `Loading the dataset at ${resolution}×${resolution}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB`; },
       });
       loadedDatasets.set(key, pending);
@@ -187,6 +194,7 @@ export function createLessonLibrary(context: CellContext) {
   registerTensorflowViews();
   return {
     ...coreLibrary(context),
+    ...datasetChoiceLibrary(context),
     ...techniquesLibrary(context),
     ...regularizationLibrary(context),
   };
