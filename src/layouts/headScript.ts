@@ -90,7 +90,7 @@ if (!sw || !isSecureContext) {
       // it adds them, so one reload makes the page cross-origin isolated. Guarded: at most one reload per
       // tab until isolation works, so a browser that ignores the headers does not reload in a loop.
       if (!sw.controller) await new Promise((resolve) => { sw.addEventListener('controllerchange', resolve, { once: true }); setTimeout(resolve, 3000); });
-      if (!document.querySelector('[data-cell-state="running"]')) {
+      if (!document.querySelector('[data-cell-state="running"], [data-import-state="running"]')) {
         write(sessionStorage, RELOAD, '1');
         location.reload();
         return;

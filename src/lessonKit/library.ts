@@ -22,6 +22,7 @@ import { langOfTag, messages } from '../i18n';
 import { registerTensorflowViews } from './display';
 import { formatPercent } from '../lib/numbers';
 import { datasetChoiceLibrary, locateDataset } from './datasetChoice';
+import { photoTrialLibrary } from './tryYourPhoto';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -195,6 +196,7 @@ export function createLessonLibrary(context: CellContext) {
   return {
     ...coreLibrary(context),
     ...datasetChoiceLibrary(context),
+    ...photoTrialLibrary(context),
     ...techniquesLibrary(context),
     ...regularizationLibrary(context),
   };

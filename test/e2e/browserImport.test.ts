@@ -13,7 +13,7 @@ import type { DatasetReport } from '../../src/lib/datasetReport';
 import { HEADER, jpeg, pixels, writeArticle } from '../dataset/fixtures';
 import { makeZip } from '../dataset/zipWriter';
 import { REAL_DATASET } from '../realDataset';
-import { useBrowser } from './helpers';
+import { output, runAll, useBrowser } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -221,6 +221,30 @@ describe.runIf(existsSync(REAL_DATASET))('the article’s Dataset.zip in the pag
     const fromCli = (await cliImport(REAL_DATASET)).report!;
     expect(fromPage.quality.duplicateGroups.map((group) => group.names)).toEqual(fromCli.quality.duplicateGroups.map((group) => group.names));
     expect(fromPage.splits).toEqual(fromCli.splits);
+
+    // The baseline lesson trains on it (the header names it), then again offline after a reload.
+    const lesson = await context.newPage();
+    const trainTwice = async () => {
+      const states = await runAll(lesson, 480_000);
+      expect(Object.entries(states).filter(([, state]) => state !== 'done')).toEqual([]);
+      await expect(output(lesson, 'load').textContent()).resolves.toMatch(/Loaded Dataset: 2352 images at 64×64 \(991 emergency, 1361 non-emergency/);
+      await expect(output(lesson, 'train').locator('[data-training-status]').textContent()).resolves.toMatch(/^Finished: 2 epochs/);
+    };
+    await lesson.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=2`);
+    await expect(lesson.locator('[data-active-dataset]').textContent()).resolves.toMatch(/^Dataset: Dataset /);
+    await trainTwice();
+    await lesson.locator('[data-offline-status][data-offline-state="saved"]').waitFor({ timeout: 180_000 });
+    await context.setOffline(true);
+    try {
+      await lesson.reload();
+      await trainTwice();
+    } finally {
+      await context.setOffline(false);
+    }
+    // Back to the built-in dataset from the header.
+    await lesson.locator('[data-use-built-in]').click();
+    await lesson.waitForLoadState('load');
+    await expect(lesson.locator('[data-active-dataset]').textContent()).resolves.not.toMatch(/^Dataset: Dataset /);
     await context.close();
   });
 });

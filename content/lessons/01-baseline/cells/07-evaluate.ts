@@ -1,1 +1,2 @@
-await evaluate(model, validation, { name: 'Validation' })
+display(await evaluate(model, validation, { name: 'Validation' }));
+tryYourPhoto(model)

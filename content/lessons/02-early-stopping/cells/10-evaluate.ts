@@ -1,1 +1,2 @@
-await evaluate(model10, validation, { name: 'Validation' })
+display(await evaluate(model10, validation, { name: 'Validation' }));
+tryYourPhoto(model10)

@@ -1,1 +1,2 @@
-await evaluate(dropoutModel, validation, { name: 'Validation' })
+display(await evaluate(dropoutModel, validation, { name: 'Validation' }));
+tryYourPhoto(dropoutModel)

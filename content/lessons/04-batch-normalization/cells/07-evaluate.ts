@@ -1,1 +1,2 @@
-await evaluate(bnModel, validation, { name: 'Validation' })
+display(await evaluate(bnModel, validation, { name: 'Validation' }));
+tryYourPhoto(bnModel)

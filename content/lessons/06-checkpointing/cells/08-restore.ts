@@ -1,2 +1,3 @@
 await restoreCheckpoint(model, 'best_weights');
-await evaluate(model, validation, { name: 'Validation (best epoch)' })
+display(await evaluate(model, validation, { name: 'Validation (best epoch)' }));
+tryYourPhoto(model)

@@ -1,2 +1,3 @@
 await restoreCheckpoint(model, 'all_together_best');
-await evaluate(model, validation, { name: 'Validation (best epoch)' })
+display(await evaluate(model, validation, { name: 'Validation (best epoch)' }));
+tryYourPhoto(model)
