@@ -1,5 +1,5 @@
 /**
- * The data page's script: the import panel, and what the active dataset looks like (the built-in payload,
+ * The data page's script: the import import panel, and what the active dataset looks like (the built-in payload,
  * or the one stored in this browser: its report as the command line prints it, samples, duplicate groups).
  */
 import { dataImport as en } from '../i18n/en';
@@ -10,11 +10,12 @@ import { readStoredFile } from '../importer/browser/datasetStore';
 import { storedFetch, storedPayloadUrl } from '../importer/browser/storedPayload';
 import { parseDatasetReport, REPORT_FILE, type DatasetReport } from '../lib/datasetReport';
 import { chosenDataset } from '../lib/chosenDataset';
+import { siteBase } from '../lib/siteBase';
 import { MANIFEST_FILE, parseManifest } from '../ml/manifest';
 import { datasetView } from './datasetView';
 import { importPanel } from './importPanel';
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+const base = siteBase();
 const t = langOfTag(document.documentElement.lang) === 'zh' ? zh : en;
 
 async function showActive(): Promise<void> {
