@@ -1,5 +1,5 @@
 /**
- * The data page's script: the import import panel, and what the active dataset looks like (the built-in payload,
+ * The data page's script: the import panel, and what the active dataset looks like (the built-in payload,
  * or the one stored in this browser: its report as the command line prints it, samples, duplicate groups).
  */
 import { dataImport as en } from '../i18n/en';

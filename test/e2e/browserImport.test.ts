@@ -149,6 +149,26 @@ describe('importing in the page', () => {
   });
 });
 
+describe('Cancel', () => {
+  it('shows the progress, stops when the reader cancels, and stores nothing', async () => {
+    const count = 400;
+    const csv = `${HEADER}\n${Array.from({ length: count }, (_, i) => `${i}.jpg,${i % 2}`).join('\n')}\n`;
+    const zipPath = join(TMP, 'cancel', 'Dataset.zip');
+    await mkdir(join(zipPath, '..'), { recursive: true });
+    await writeFile(zipPath, makeZip([{ name: 'emergency_classification.csv', data: csv }, ...(await Promise.all(Array.from({ length: count }, async (_, i) => ({ name: `images/${i}.jpg`, data: await jpeg(i) }))))]));
+    const context = await browser().newContext();
+    const { page } = await dataPage(context);
+    await page.locator('[data-import-zip]').setInputFiles(zipPath);
+    await page.locator('[data-import-status]', { hasText: /^Checking and resizing the images: \d+ of 400$/ }).waitFor();
+    expect(Number(await page.locator('[data-import-progress]').getAttribute('max'))).toBe(400);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const outcome = await waitForOutcome(page);
+    expect(outcome).toMatchObject({ state: 'cancelled', message: 'Import cancelled: nothing was stored.' });
+    expect(await storedIds(page)).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('bad input gets the command line’s message in the page, and nothing is stored', () => {
   const zipOf = async (name: string, entries: { name: string; data: string | Buffer }[]) => {
     const path = join(TMP, 'bad', name, 'Dataset.zip');

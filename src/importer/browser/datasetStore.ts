@@ -14,6 +14,12 @@ export interface StoredDataset {
   createdAt: string;
 }
 
+/** "Dataset.zip" → "dataset"; a timestamp keeps two imports of one file apart. */
+export function datasetId(title: string, now = Date.now()): string {
+  const slug = title.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\.zip$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'dataset';
+  return `${slug}-${now.toString(36)}`;
+}
+
 export const STORED_FILE = 'stored.json';
 const ROOT = 'course-datasets';
 

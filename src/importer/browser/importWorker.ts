@@ -8,17 +8,11 @@ import { DatasetImportError, runImport } from '../runImport';
 import type { DatasetSource } from '../source';
 import { openZipFile, pickedFilesSource } from './browserSources';
 import { canvasCodec } from './canvasCodec';
-import { availableBytes, datasetWriter, StorageQuotaError } from './datasetStore';
+import { availableBytes, datasetId, datasetWriter, StorageQuotaError } from './datasetStore';
 import type { FromImportWorker, ImportInput, ToImportWorker } from './importProtocol';
 
 const abort = new AbortController();
 const post = (message: FromImportWorker) => postMessage(message);
-
-/** "Dataset.zip" → "dataset"; a timestamp keeps two imports of one file apart. */
-export function datasetId(title: string, now = Date.now()): string {
-  const slug = title.toLowerCase().replace(/\.zip$/, '').normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'dataset';
-  return `${slug}-${now.toString(36)}`;
-}
 
 // The payload is about the size of the images (originals kept, small sheets added): what the store must offer.
 const inputBytes = (input: ImportInput) => (input.kind === 'zip' ? input.file.size : input.files.reduce((sum, { file }) => sum + file.size, 0));
