@@ -39,6 +39,7 @@ const t = notebookText[lessonData.lang];
 const params = new URLSearchParams(location.search);
 const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
+const kernelSummary = document.querySelector<HTMLElement>('[data-kernel-summary]');
 const runAllButton = document.querySelector<HTMLButtonElement>('[data-run-all]');
 const resetAllButton = document.querySelector<HTMLButtonElement>('[data-reset-all]');
 const notebookBar = document.querySelector<HTMLElement>('.notebook-bar');
@@ -64,7 +65,7 @@ exportButton.type = 'button';
 exportButton.setAttribute('data-export-ipynb', '');
 exportButton.title = t.exportTitle;
 exportButton.textContent = t.exportButton;
-notebookBar?.querySelector('[data-kernel-status]')?.before(exportButton, ' ');
+notebookBar?.querySelector('[data-kernel-summary]')?.before(exportButton, ' ');
 notebookBar?.append(' ', memoryMeter);
 
 // When the storage is full, the run log's oldest records (which a rerun can make again) give way to an edit.
@@ -113,7 +114,10 @@ function runtime() {
       createRuntime({
         datasetUrl: `${base}data/`,
         maxEpochs: Number.isInteger(maxEpochsParam) && maxEpochsParam > 0 ? maxEpochsParam : undefined,
-        onStatus: (text) => { if (kernelStatus) kernelStatus.textContent = text; },
+        onStatus: ({ text, summary }) => {
+          if (kernelStatus) kernelStatus.textContent = text;
+          if (kernelSummary) kernelSummary.textContent = summary;
+        },
         onMemory: showMemory,
         text: t,
         lessonId: lessonRoot?.dataset.lesson ?? 'notebook',
@@ -185,6 +189,7 @@ async function runAll(): Promise<void> {
     for (const cell of cells) {
       if ((await runCell(cell)) === 'error') {
         if (kernelStatus) kernelStatus.textContent = t.runAllStopped(cell.number);
+        if (kernelSummary) kernelSummary.textContent = t.runAllStopped(cell.number);
         cell.root.scrollIntoView({ block: 'center' });
         break;
       }
@@ -342,7 +347,9 @@ async function exportNotebook(): Promise<void> {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   } catch (error) {
-    if (kernelStatus) kernelStatus.textContent = t.exportFailed(error instanceof Error ? error.message : String(error));
+    const failure = t.exportFailed(error instanceof Error ? error.message : String(error));
+    if (kernelStatus) kernelStatus.textContent = failure;
+    if (kernelSummary) kernelSummary.textContent = failure;
   }
 }
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;

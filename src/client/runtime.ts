@@ -19,8 +19,8 @@ export interface MemoryReading {
 export interface RuntimeOptions {
   datasetUrl: string;
   maxEpochs?: number;
-  /** Reports kernel-wide status (backend, memory) after runs. */
-  onStatus?: (text: string) => void;
+  /** Reports the backend after runs: its full description, and the bar's short form (the memory meter shows memory). */
+  onStatus?: (status: { text: string; summary: string }) => void;
   /** TF.js memory, read after every run and every {@link MEMORY_POLL_MS} while a cell runs. */
   onMemory?: (memory: MemoryReading) => void;
   /** The kernel's notices in the page's language. */
@@ -182,8 +182,8 @@ export function createRuntime(options: RuntimeOptions) {
     const tf = await backend.tensorflow();
     readMemory(tf);
     if (!options.onStatus) return;
-    const memory = tf.memory();
-    options.onStatus(`${backend.describeBackend(info)} · ${memory.numTensors} tensors, ${(memory.numBytes / 1e6).toFixed(1)} MB`);
+    const threads = info.kernels && !info.kernels.unavailable ? info.kernels.threads : 1;
+    options.onStatus({ text: backend.describeBackend(info), summary: options.text.kernelSummary(info.name, threads) });
   }
 
   return {

@@ -56,7 +56,8 @@ export const search = {
   button: 'Search',
   loading: 'Searching…',
   none: 'No lesson mentions',
-  results: 'lessons mention',
+  /** Before the query, by count (Intl.PluralRules category): "1 lesson mentions", "3 lessons mention". */
+  results: { one: 'lesson mentions', other: 'lessons mention' },
   unavailable: 'Search is available on the built site (npm run build builds its index with Pagefind).',
   prompt: 'Type a word or two: dropout, patience, overfitting…',
 };
@@ -76,6 +77,10 @@ export const notebook = {
   resetAll: 'Reset all edits',
   resetAllTitle: 'Discard your edits in every cell of this lesson',
   nothingRun: 'Nothing has run yet. Cells run only when you press Run.',
+  /** The control that opens the backend's full description (the bar shows its short form). */
+  kernelDetails: 'Details',
+  /** The bar's short form of the backend: its name and how many threads train. */
+  kernelSummary: (backend: string, threads: number) => `${backend} · ${threads} thread${threads === 1 ? '' : 's'}`,
   runAllStopped: (n: string | number) => `Run all stopped at cell ${n}, which ended with an error.`,
   waiting: 'waiting…',
   running: 'running…',

@@ -50,7 +50,7 @@ export const search: Messages['search'] = {
   button: '搜索',
   loading: '正在搜索…',
   none: '没有课程提到',
-  results: '个课程提到',
+  results: { one: '个课程提到', other: '个课程提到' },
   unavailable: '搜索只在构建好的网站上可用（npm run build 会用 Pagefind 建立索引）。',
   prompt: '输入一两个词：dropout、过拟合、早停……',
 };
@@ -69,6 +69,8 @@ export const notebook: Messages['notebook'] = {
   resetAll: '还原全部修改',
   resetAllTitle: '放弃你在本课所有单元格中的修改',
   nothingRun: '还没有运行任何代码。只有按下“运行”时，单元格才会运行。',
+  kernelDetails: '详情',
+  kernelSummary: (backend, threads) => `${backend} · ${threads} 个线程`,
   runAllStopped: (n) => `全部运行在单元格 ${n} 处停止：该单元格运行出错。`,
   waiting: '等待中…',
   running: '运行中…',

@@ -82,7 +82,7 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
   const element = (tagName: string, properties: Element['properties'], children: ElementContent[] = []): Element => ({ type: 'element', tagName, properties, children });
   const text = (value: string) => ({ type: 'text' as const, value });
   return [
-    element('div', { className: ['cell-toolbar'] }, [
+    element('div', { className: ['cell-toolbar'], 'data-pagefind-ignore': '' }, [
       element('span', { className: ['cell-label'], 'aria-hidden': 'true' }, [text(`[${number}]`)]),
       element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text(t.run)]),
       element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text(t.stop)]),
@@ -92,6 +92,6 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
     element('div', { className: ['cell-code'], 'data-cell-code': '' }, [pre]),
     // What cells print is English in every course language (the code is shared): marked so, a screen reader
     // on a translated page reads it as English.
-    element('div', { className: ['cell-output'], 'data-cell-output': '', 'aria-live': 'polite', lang: 'en' }),
+    element('div', { className: ['cell-output'], 'data-cell-output': '', 'data-pagefind-ignore': '', 'aria-live': 'polite', lang: 'en' }),
   ];
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, output, pressRun, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, meterTensors, output, pressRun, typeInto, useBrowser, waitForState } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -100,12 +100,12 @@ describe('the baseline lesson', () => {
   });
 
   it('frees the old model when its cell reruns, so tensors do not pile up', async () => {
-    const tensors = async () => Number(/(\d+) tensors/.exec((await page.locator('[data-kernel-status]').textContent()) ?? '')?.[1]);
+    const tensors = () => meterTensors(page);
     const rerun = async (id: string) => {
       expect(await pressRun(page, id)).toBe('done');
     };
     await rerun('model');
-    await page.waitForFunction(() => /tensors/.test(document.querySelector('[data-kernel-status]')?.textContent ?? ''));
+    await page.waitForFunction(() => /tensors/.test(document.querySelector('[data-memory-meter]')?.textContent ?? ''));
     const after1 = await tensors();
     for (let i = 0; i < 4; i++) await rerun('model');
     await page.waitForTimeout(200);

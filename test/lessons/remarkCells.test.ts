@@ -25,7 +25,9 @@ describe('remarkCells', () => {
     expect(html).toContain('data-cell="show" data-cell-number="2"');
     expect(html).toMatch(/<button type="button" class="cell-run" data-cell-run="">Run<\/button>/);
     expect(html).toMatch(/<button type="button" class="cell-stop" data-cell-stop="" hidden>Stop<\/button>/);
-    expect(html).toContain('<div class="cell-output" data-cell-output="" aria-live="polite" lang="en"></div>');
+    expect(html).toContain('<div class="cell-output" data-cell-output="" data-pagefind-ignore="" aria-live="polite" lang="en"></div>');
+    // Search indexes the prose and the code, not the buttons or what a run printed.
+    expect(html).toContain('<div class="cell-toolbar" data-pagefind-ignore="">');
     // Shiki colours the keyword and keeps the code's text intact (the file's final newline is not part of the cell).
     expect(html).toMatch(/<pre class="shiki shiki-themes github-light github-dark"[^>]*tabindex="0"/);
     expect(html).toMatch(/<span style="color:#D73A49;--shiki-dark:#F97583">const<\/span>/);
