@@ -74,10 +74,13 @@ for (const width of [1280, 375]) {
       expect(await runCode(page, id!, code)).toBe('done');
       const area = output(page, id!);
       await expect(area.locator('[data-training-status]').textContent()).resolves.toMatch(/^Finished: 3 epochs/);
-      expect(await cutOff(page, '[data-training-status], figcaption')).toEqual([]);
-      expect(await cutOff(page, '[data-figure] svg text')).toEqual([]);
+      const lines = await cutOff(page, '[data-training-status], figcaption');
+      expect(lines, lines.join('; ')).toEqual([]);
+      const labels = await cutOff(page, '[data-figure] svg text');
+      expect(labels, labels.join('; ')).toEqual([]);
       const remove = area.getByRole('button', { name: /^Delete a-checkpoint/ });
-      expect(await cutOff(page, '.checkpoint-list button')).toEqual([]);
+      const buttons = await cutOff(page, '.checkpoint-list button');
+      expect(buttons, buttons.join('; ')).toEqual([]);
       await remove.click();
       await page.close();
     });
