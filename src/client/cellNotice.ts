@@ -2,7 +2,7 @@
  * One notice above a cell's code about the reader's edit (not saved, storage freed, changed in another tab):
  * at most one per kind, replaced when the same kind is said again, removed when it no longer holds.
  */
-export type CellNoticeKind = 'storage' | 'other-tab';
+export type CellNoticeKind = 'storage' | 'other-tab' | 'reset';
 
 export function showCellNotice(codeArea: HTMLElement, kind: CellNoticeKind, text: string, { alert = false, buttons = [] as HTMLButtonElement[] } = {}): HTMLElement {
   clearCellNotice(codeArea, kind);

@@ -7,6 +7,7 @@ import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
 import { createEditStore, type SaveResult } from './editStore';
 import { clearCellNotice, showCellNotice } from './cellNotice';
+import { offerCellUndo, offerResetAllUndo } from './resetUndo';
 import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTabEdits';
 import { dropOldestRun } from '../ml/runLog';
 import { notebookText } from '../i18n/notebook';
@@ -22,6 +23,8 @@ interface PageCell extends CellSource {
   output: HTMLElement;
   status: HTMLElement;
   runButton: HTMLButtonElement;
+  /** Lesson cells only (exercise cells are not part of Run all). */
+  runBelowButton?: HTMLButtonElement;
   stopButton: HTMLButtonElement;
   codeArea: HTMLElement;
   /** An exercise's cell has none: the exercise's own Reset brings its starter back. */
@@ -85,6 +88,7 @@ function pageCell(root: HTMLElement, { id, number, label, original }: { id: stri
     output: root.querySelector<HTMLElement>('[data-cell-output]')!,
     status: root.querySelector<HTMLElement>('.cell-status')!,
     runButton: root.querySelector<HTMLButtonElement>('[data-cell-run]')!,
+    runBelowButton: root.querySelector<HTMLButtonElement>('[data-cell-run-below]') ?? undefined,
     stopButton: root.querySelector<HTMLButtonElement>('[data-cell-stop]')!,
     resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]') ?? undefined,
   };
@@ -181,12 +185,14 @@ function showKernelFailure(cell: PageCell, error: unknown): void {
   cell.output.replaceChildren(box);
 }
 
-async function runAll(): Promise<void> {
+/** "Run all", or "Run this and below" from `first`: cells in order, stopping at the first that fails. */
+async function runAll(first = 0): Promise<void> {
   if (!runAllButton || runAllButton.disabled) return;
   runAllButton.disabled = true;
+  for (const cell of cells) if (cell.runBelowButton) cell.runBelowButton.disabled = true;
   runAllButton.textContent = t.runningAll;
   try {
-    for (const cell of cells) {
+    for (const cell of cells.slice(first)) {
       if ((await runCell(cell)) === 'error') {
         if (kernelStatus) kernelStatus.textContent = t.runAllStopped(cell.number);
         if (kernelSummary) kernelSummary.textContent = t.runAllStopped(cell.number);
@@ -196,6 +202,7 @@ async function runAll(): Promise<void> {
     }
   } finally {
     runAllButton.disabled = false;
+    for (const cell of cells) if (cell.runBelowButton) cell.runBelowButton.disabled = false;
     runAllButton.textContent = t.runAll;
   }
 }
@@ -244,10 +251,17 @@ async function showTypeErrors(cell: PageCell, diagnostics: import('../notebook/c
   if (cell.editor?.getSource() === cell.source) cell.editor.setDiagnostics(diagnostics);
 }
 
+/** Undoing a reset: the reader's code comes back, saved again. */
+function restoreSource(cell: PageCell, source: string): void {
+  setSource(cell, source);
+  void upgradeToEditor(cell, false);
+}
+
 /** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit. */
 function setSource(cell: PageCell, source: string, { fromEditor = false } = {}): void {
   cell.source = source;
   if (!fromEditor) cell.editor?.setSource(source);
+  else clearCellNotice(cell.codeArea, 'reset');
   const edited = source !== cell.original;
   cell.root.dataset.edited = String(edited);
   if (cell.resetButton) cell.resetButton.hidden = !edited;
@@ -304,8 +318,13 @@ function restoreEdits(cell: PageCell): void {
 
 for (const cell of allCells) {
   restoreEdits(cell);
-  cell.resetButton?.addEventListener('click', () => setSource(cell, cell.original));
+  cell.resetButton?.addEventListener('click', () => {
+    const previous = currentSource(cell);
+    setSource(cell, cell.original);
+    offerCellUndo(cell, previous, t, restoreSource);
+  });
   cell.runButton.addEventListener('click', () => void runCell(cell));
+  cell.runBelowButton?.addEventListener('click', () => void runAll(cells.indexOf(cell)));
   cell.stopButton.addEventListener('click', () => {
     cell.status.textContent = t.stopping;
     cell.current?.stop();
@@ -354,7 +373,9 @@ async function exportNotebook(): Promise<void> {
 }
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
-  for (const cell of allCells) if (cell.source !== cell.original) setSource(cell, cell.original);
+  const previous = allCells.filter((cell) => cell.source !== cell.original).map((cell) => ({ cell, source: cell.source }));
+  for (const { cell } of previous) setSource(cell, cell.original);
+  if (notebookBar) offerResetAllUndo(notebookBar, previous, t, restoreSource);
   // Edits another tab saved since are kept: their cells ask the reader instead.
   edits.discardAll();
   for (const cell of allCells) offerOtherTabChoice(cell);

@@ -86,6 +86,7 @@ function cellChildren(t: NotebookText, highlighter: Highlighter, code: string, n
       element('span', { className: ['cell-label'], 'aria-hidden': 'true' }, [text(`[${number}]`)]),
       element('button', { type: 'button', className: ['cell-run'], 'data-cell-run': '' }, [text(t.run)]),
       element('button', { type: 'button', className: ['cell-stop'], 'data-cell-stop': '', hidden: true }, [text(t.stop)]),
+      element('button', { type: 'button', className: ['cell-run-below'], 'data-cell-run-below': '', title: t.runBelowTitle }, [text(t.runBelow)]),
       element('span', { className: ['cell-status'], role: 'status' }),
       ...(reset ? [element('button', { type: 'button', className: ['cell-reset'], 'data-cell-reset': '', hidden: true, title: t.resetTitle }, [text(t.reset)])] : []),
     ]),

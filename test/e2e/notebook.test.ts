@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { acceptCompletion, cell, output, pressRun, runCode, typeInto, useBrowser } from './helpers';
+import { acceptCompletion, cell, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
 
 // Issue 15: one notebook scope, the editor's help, and working like a notebook.
 const siteUrl = inject('siteUrl');
@@ -117,5 +117,77 @@ describe('completion from live values and errors in the lesson\'s words', () => 
     expect(await pressRun(page, 'split')).toBe('done');
     expect(await pressRun(page, 'evaluate-train')).toBe('error');
     expect(await output(page, 'evaluate-train').textContent()).toContain('the model expects 12288 numbers per image (64×64×3) but the data has 3072 (32×32×3): the images were loaded at resolution 32, the model was built for 64×64');
+  });
+});
+
+describe('working like a notebook', () => {
+  const editorText = (page: Page, id: string) => cell(page, id).locator('.cm-content').textContent();
+
+  it('"Run this and below" runs the cell and every cell after it, in order, and none before', async () => {
+    const page = await openLesson('01-baseline/');
+    try {
+      // The last three cells get quick code that records the order they ran in.
+      await typeInto(page, 'evaluate-train', "const order = ['evaluate-train'];");
+      await typeInto(page, 'evaluate', "order.push('evaluate');");
+      await typeInto(page, 'overfitting', "order.push('overfitting');\norder.join(' → ')");
+      await cell(page, 'evaluate-train').getByRole('button', { name: 'Run this and below', exact: true }).click();
+      expect(await waitForState(page, 'overfitting', ['done', 'error'])).toBe('done');
+      expect(await output(page, 'overfitting').textContent()).toContain('evaluate-train → evaluate → overfitting');
+      for (const id of ['load', 'split', 'model', 'compile', 'train']) expect(await cell(page, id).getAttribute('data-cell-state')).toBe('idle');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Reset says what it discarded, and Undo brings the edit back, saved', async () => {
+    const page = await openLesson('01-baseline/');
+    try {
+      await typeInto(page, 'split', 'const mine = 1;');
+      await cell(page, 'split').getByRole('button', { name: 'Reset', exact: true }).click();
+      const notice = cell(page, 'split').locator('[data-cell-notice="reset"]');
+      expect(await notice.locator('p').textContent()).toBe("Cell 2 is back to the lesson's code; your edit is gone unless you undo.");
+      expect(await editorText(page, 'split')).toContain('trainTestSplit(');
+      await notice.getByRole('button', { name: 'Undo', exact: true }).click();
+      expect(await editorText(page, 'split')).toBe('const mine = 1;');
+      expect(await notice.count()).toBe(0);
+      await page.reload();
+      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await cell(page, 'split').locator('.cm-content').waitFor();
+      expect(await editorText(page, 'split')).toBe('const mine = 1;');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('"Reset all edits" names the cells it reset, and one Undo brings them all back', async () => {
+    const page = await openLesson('01-baseline/');
+    try {
+      await typeInto(page, 'split', 'const a = 1;');
+      await typeInto(page, 'compile', 'const b = 2;');
+      await page.getByRole('button', { name: 'Reset all edits', exact: true }).click();
+      const notice = page.locator('[data-reset-all-undo]');
+      expect(await notice.locator('p').textContent()).toBe("Cells 2 and 4 are back to the lesson's code; your edits are gone unless you undo.");
+      expect(await editorText(page, 'compile')).not.toBe('const b = 2;');
+      await notice.getByRole('button', { name: 'Undo', exact: true }).click();
+      expect([await editorText(page, 'split'), await editorText(page, 'compile')]).toEqual(['const a = 1;', 'const b = 2;']);
+      expect(await page.getByRole('button', { name: 'Reset all edits', exact: true }).isVisible()).toBe(true);
+      expect(await notice.count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('the Chinese page has the same controls in Chinese', async () => {
+    const page = await browser().newPage();
+    try {
+      await page.goto(`${siteUrl}zh/lessons/01-baseline/`);
+      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      expect(await cell(page, 'split').getByRole('button', { name: '运行此单元格及以下', exact: true }).isVisible()).toBe(true);
+      await typeInto(page, 'split', 'const mine = 1;');
+      await cell(page, 'split').getByRole('button', { name: '还原', exact: true }).click();
+      expect(await cell(page, 'split').locator('[data-cell-notice="reset"] p').textContent()).toBe('单元格 2 已恢复为课程代码；除非撤销，你的修改将丢失。');
+    } finally {
+      await page.close();
+    }
   });
 });
