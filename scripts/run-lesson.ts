@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startStaticServer } from './lib/staticServer';
 import { launchChromium } from './lib/chromium';
+import { runLesson } from './lib/lessonRun';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,34 +27,12 @@ if (values.data && !existsSync(`${values.data}/manifest.json`)) {
 const { server, url } = await startStaticServer({ root: values.dir, mounts: values.data ? { 'data/': values.data } : undefined });
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage();
-  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
-  const query = new URLSearchParams();
-  if (values.maxEpochs) query.set('maxEpochs', values.maxEpochs);
-  if (values.backend) query.set('backend', values.backend);
-  if (values.training) query.set('training', values.training);
-  await page.goto(`${url}lessons/${lesson}/${query.size ? `?${query}` : ''}`);
-  const cellCount = await page.locator('[data-cell]').count();
-  if (cellCount === 0) throw new Error(`lesson ${lesson} has no cells (is the name right?)`);
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Run all' }).click();
-  await page.waitForFunction(
-    () => {
-      const states = [...document.querySelectorAll('[data-cell]')].map((cell) => cell.getAttribute('data-cell-state'));
-      return states.includes('error') || states.every((state) => state === 'done');
-    },
-    undefined,
-    { timeout: Number(values.timeout) * 1000, polling: 1000 },
-  );
-  const seconds = (Date.now() - started) / 1000;
-  const report = await page.evaluate(() => ({
-    states: [...document.querySelectorAll('[data-cell]')].map((cell) => `${cell.getAttribute('data-cell')}: ${cell.getAttribute('data-cell-state')}`),
-    training: [...document.querySelectorAll('[data-training-status]')].map((status) => status.textContent),
-    evaluations: [...document.querySelectorAll('.evaluation-accuracy, [data-false-negatives]')].map((line) => line.textContent),
-    kernel: document.querySelector('[data-kernel-status]')?.textContent,
-    errors: [...document.querySelectorAll('[data-cell-state="error"] [data-cell-output]')].map((output) => output.textContent),
-  }));
-  console.log(`Lesson ${lesson}: Run all took ${seconds.toFixed(1)} s`);
+  const report = await runLesson(browser, url, lesson, {
+    query: { maxEpochs: values.maxEpochs, backend: values.backend, training: values.training },
+    timeout: Number(values.timeout),
+    onPageError: (message) => console.error(`page error: ${message}`),
+  });
+  console.log(`Lesson ${lesson}: Run all took ${report.seconds.toFixed(1)} s`);
   console.log(`Cells: ${report.states.join(', ')}`);
   for (const line of [...report.training, ...report.evaluations, report.kernel, ...report.errors]) console.log(`  ${line}`);
   if (report.errors.length > 0) process.exitCode = 1;
