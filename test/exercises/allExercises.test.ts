@@ -13,6 +13,7 @@ describe('every exercise of the course', () => {
   it('the baseline has at least three exercises, every other lesson at least two', () => {
     const counts = Object.fromEntries(lessonFolders('content/lessons').map((lesson) => [lesson, lessonExercises(join('content/lessons', lesson)).length]));
     expect(counts['01-baseline']).toBeGreaterThanOrEqual(3);
+    for (const [lesson, count] of Object.entries(counts)) expect(count, lesson).toBeGreaterThanOrEqual(2);
   });
 
   for (const { lesson, id, starter, solution } of exercises) {

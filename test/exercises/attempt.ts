@@ -14,6 +14,7 @@ import { readRuns, recordRun, runFromTraining, type RunRecord } from '../../src/
 import type { ExerciseDefinition, Verdict } from '../../src/exercises/define';
 import type { EpochLogs, History, TrainCallbacks } from '../../src/ml/train';
 import { EarlyStopping, type EarlyStoppingOptions } from '../../src/ml/earlyStopping';
+import { CheckpointStore, memoryModelStore, ModelCheckpoint, type ModelCheckpointOptions } from '../../src/ml/checkpoints';
 
 await tf.setBackend('cpu');
 
@@ -76,7 +77,13 @@ export async function attempt(lesson: string, id: string, code: string, options:
     return history;
   };
   const notebook = createNotebook({ importModule: async (specifier) => { if (specifier === '@tensorflow/tfjs') return tf; throw new Error(`cannot import ${specifier}`); } });
-  const builtins = { fit, display: () => undefined, earlyStopping: (stopping: EarlyStoppingOptions) => new EarlyStopping(stopping) };
+  const checkpoints = new CheckpointStore(memoryModelStore(), memoryStore());
+  const builtins = {
+    fit,
+    display: () => undefined,
+    earlyStopping: (stopping: EarlyStoppingOptions) => new EarlyStopping(stopping),
+    modelCheckpoint: (checkpoint: ModelCheckpointOptions) => new ModelCheckpoint(checkpoints, checkpoint),
+  };
   for (const [index, source] of (options.prelude ?? []).entries()) {
     const result = await notebook.run({ id: `prelude-${index}`, label: `prelude ${index}`, source }, { builtins });
     if (result.status !== 'done') throw new Error(`prelude cell ${index} failed: ${result.error.message}`);

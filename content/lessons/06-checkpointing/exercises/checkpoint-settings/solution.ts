@@ -1,0 +1,2 @@
+// A checkpoint that keeps the model of the epoch with the lowest validation loss.
+const lossCheckpoint = modelCheckpoint({ name: 'lowest_val_loss', monitor: 'val_loss', mode: 'min', saveBestOnly: true });
