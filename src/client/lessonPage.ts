@@ -8,6 +8,7 @@ import type { CellRun } from './runtime';
 import { createEditStore, type SaveResult } from './editStore';
 import { clearCellNotice, showCellNotice } from './cellNotice';
 import { offerCellUndo, offerResetAllUndo } from './resetUndo';
+import { createStaleTracker } from './staleCells';
 import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTabEdits';
 import { dropOldestRun } from '../ml/runLog';
 import { notebookText } from '../i18n/notebook';
@@ -25,6 +26,8 @@ interface PageCell extends CellSource {
   runButton: HTMLButtonElement;
   /** Lesson cells only (exercise cells are not part of Run all). */
   runBelowButton?: HTMLButtonElement;
+  /** "stale: cell 2 changed epochs since this ran" (staleCells.ts). */
+  staleMark: HTMLElement;
   stopButton: HTMLButtonElement;
   codeArea: HTMLElement;
   /** An exercise's cell has none: the exercise's own Reset brings its starter back. */
@@ -75,6 +78,16 @@ notebookBar?.append(' ', memoryMeter);
 const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname, undefined, { makeRoom: () => dropOldestRun(localStorage) });
 const base = siteBase();
 
+/** The stale mark sits in the toolbar after the status (built here: exercise cells have no build-time slot). */
+function staleMarkOf(root: HTMLElement): HTMLElement {
+  const mark = document.createElement('span');
+  mark.className = 'cell-stale';
+  mark.setAttribute('data-cell-stale', '');
+  mark.hidden = true;
+  root.querySelector('.cell-status')?.after(' ', mark);
+  return mark;
+}
+
 function pageCell(root: HTMLElement, { id, number, label, original }: { id: string; number: string; label: string; original: string }): PageCell {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
   return {
@@ -89,6 +102,7 @@ function pageCell(root: HTMLElement, { id, number, label, original }: { id: stri
     status: root.querySelector<HTMLElement>('.cell-status')!,
     runButton: root.querySelector<HTMLButtonElement>('[data-cell-run]')!,
     runBelowButton: root.querySelector<HTMLButtonElement>('[data-cell-run-below]') ?? undefined,
+    staleMark: staleMarkOf(root),
     stopButton: root.querySelector<HTMLButtonElement>('[data-cell-stop]')!,
     resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]') ?? undefined,
   };
@@ -144,6 +158,8 @@ function setState(cell: PageCell, state: CellState, message = ''): void {
   cell.stopButton.hidden = !running;
 }
 
+const stale = createStaleTracker(t);
+
 // Cells run one at a time, in the order they were asked for, like a notebook kernel.
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -160,6 +176,7 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
       cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
       state = await cell.current.finished;
       cell.outcome = await cell.current.outcome;
+      if (cell.outcome.status === 'done' && cell.outcome.names) stale.ran(cell, cell.outcome.names, allCells);
     } catch (error) {
       // The kernel could not load or start (its code or TF.js failed to fetch): the cell fails and says so.
       showKernelFailure(cell, error);

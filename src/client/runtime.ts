@@ -31,11 +31,19 @@ export interface RuntimeOptions {
 
 const MEMORY_POLL_MS = 500;
 
+/** What a finished run changed and what it used: the page marks cells whose inputs changed since they ran. */
+export interface CellNames {
+  /** Names the cell declared or assigned. */
+  changed: string[];
+  /** Names of other cells it read. */
+  used: string[];
+}
+
 export interface CellRun {
   /** Resolves with the cell's final state. */
   finished: Promise<'done' | 'error'>;
   /** What the run gave: the cell's value, or its error's message as shown under the cell (exercises grade it). */
-  outcome: Promise<{ status: 'done'; value: unknown } | { status: 'error'; message: string }>;
+  outcome: Promise<{ status: 'done'; value: unknown; names?: CellNames } | { status: 'error'; message: string }>;
   /** The reader pressed Stop. */
   stop(): void;
 }
@@ -106,7 +114,7 @@ export function createRuntime(options: RuntimeOptions) {
       if (cooperative === 0) interrupt.abort();
     };
 
-    let outcome: { status: 'done'; value: unknown } | { status: 'error'; message: string } = { status: 'error', message: 'the cell did not run' };
+    let outcome: Awaited<CellRun['outcome']> = { status: 'error', message: 'the cell did not run' };
     const finished = (async (): Promise<'done' | 'error'> => {
       output.replaceChildren();
       const area = createCellOutput(output, options.text);
@@ -159,7 +167,7 @@ export function createRuntime(options: RuntimeOptions) {
         return 'error';
       }
       if (result.hasValue && result.value !== undefined) show(area, result.value);
-      outcome = { status: 'done', value: result.hasValue ? result.value : undefined };
+      outcome = { status: 'done', value: result.hasValue ? result.value : undefined, names: { changed: [...result.defined, ...result.assigned], used: result.used } };
       return 'done';
     })();
     finished.finally(() => reportStatus()).catch(() => {});

@@ -73,6 +73,8 @@ export const notebook = {
   resetTitle: "Discard your edits and restore the lesson's code",
   notebook: 'Notebook',
   runAll: 'Run all',
+  /** A cell that ran used names another cell has changed since. */
+  staleSince: (n: string | number, names: string[]) => `stale: cell ${n} changed ${formatList(names.map((name) => `\`${name}\``))} since this ran`,
   runBelow: 'Run this and below',
   runBelowTitle: 'Run this cell, then every cell after it, in order',
   undoReset: 'Undo',

@@ -65,6 +65,7 @@ export const notebook: Messages['notebook'] = {
   resetTitle: '放弃你的修改，恢复课程原来的代码',
   notebook: '笔记本',
   runAll: '全部运行',
+  staleSince: (n, names) => `已过期：单元格 ${n} 在此之后改变了 ${names.map((name) => `\`${name}\``).join('、')}`,
   runBelow: '运行此单元格及以下',
   runBelowTitle: '运行这个单元格，再按顺序运行它后面的每个单元格',
   undoReset: '撤销',

@@ -12,7 +12,7 @@ export interface CellSource {
 }
 
 export type CellResult =
-  | { status: 'done'; value: unknown; hasValue: boolean; defined: string[] }
+  | { status: 'done'; value: unknown; hasValue: boolean; defined: string[]; /** Names of other cells it read or assigned. */ used: string[]; assigned: string[] }
   | { status: 'error'; error: LocatedError };
 
 export interface RunOptions {
@@ -121,7 +121,7 @@ export function createNotebook(options: NotebookOptions): Notebook {
       try {
         const value = await raceAbort(evaluateCell(transpiled, cell.id, { environment, outer, importModule: options.importModule }), signal);
         const settled = await raceAbort(Promise.resolve(value), signal);
-        result = { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines };
+        result = { status: 'done', value: settled, hasValue: transpiled.hasValue, defined: transpiled.defines, used: transpiled.reads, assigned: transpiled.assigns };
       } catch (error) {
         result = { status: 'error', error: explainOutOfMemory(explainStackOverflow(explainConstant(explainMissingName(locateError(error, cell.id, cell.source, transpiled.insertions), cell)))) };
       } finally {

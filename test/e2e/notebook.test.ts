@@ -139,6 +139,29 @@ describe('working like a notebook', () => {
     }
   });
 
+  it('marks a cell stale when another cell changes a name it used, until it runs again', async () => {
+    const page = await openLesson('01-baseline/');
+    try {
+      expect(await runCode(page, 'load', 'let epochs = 10;')).toBe('done');
+      expect(await runCode(page, 'split', 'epochs * 2')).toBe('done');
+      expect(await runCode(page, 'model', 'const unrelated = 1;')).toBe('done');
+      expect(await cell(page, 'split').getAttribute('data-stale')).toBeNull();
+      expect(await pressRun(page, 'load')).toBe('done');
+      expect(await cell(page, 'split').getAttribute('data-stale')).toBe('true');
+      expect(await cell(page, 'split').locator('[data-cell-stale]').textContent()).toBe('stale: cell 1 changed `epochs` since this ran');
+      expect(await cell(page, 'model').getAttribute('data-stale')).toBeNull();
+      // An assignment changes the name too.
+      expect(await runCode(page, 'compile', 'epochs = 50;')).toBe('done');
+      expect(await pressRun(page, 'split')).toBe('done');
+      expect(await cell(page, 'split').getAttribute('data-stale')).toBeNull();
+      expect(await cell(page, 'split').locator('[data-cell-stale]').isVisible()).toBe(false);
+      expect(await pressRun(page, 'compile')).toBe('done');
+      expect(await cell(page, 'split').locator('[data-cell-stale]').textContent()).toBe('stale: cell 4 changed `epochs` since this ran');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('Reset says what it discarded, and Undo brings the edit back, saved', async () => {
     const page = await openLesson('01-baseline/');
     try {

@@ -75,7 +75,7 @@ describe("the language worker's answers", () => {
     const handlers = createLanguageHandlers(ts, service);
     const cells = cellsWith('const data = await loadDataset({ resolution: 64 });');
     const hover = handlers.quickInfo({ cells, cellId: 'c1', offset: cells[0]!.source.indexOf('loadDataset') + 2 })!;
-    expect(hover.signature).toMatch(/^function loadDataset\(options\?: \{\s*resolution\?: number;?\s*\}\): Promise<ImageSet>$/);
+    expect(hover.signature).toMatch(/^function loadDataset\(options\?: \{[\s\S]*\bresolution\?: number;?[\s\S]*\}\): Promise<ImageSet>$/);
     expect(hover.documentation).toMatch(/active dataset/i);
     const help = handlers.signatureHelp({ cells, cellId: 'c1', offset: cells[0]!.source.indexOf('{ resolution') })!;
     expect(help.signatures[0]!.text).toMatch(/^loadDataset\(options\?: /);
