@@ -191,3 +191,58 @@ export const photoTrial: Messages['photoTrial'] = {
   unreadable: (message) => `无法使用这张照片：${message}。`,
   noCamera: (message) => `摄像头不可用：${message}。`,
 };
+
+export const figures: Messages['figures'] = {
+  thresholdLabel: '判定阈值',
+  thresholdHelp: '模型给出的概率高于阈值时，图像被判为紧急车辆。移动阈值（可用方向键），在漏掉的紧急车辆和误报之间权衡。',
+  thresholdSummary: ({ threshold, missed, emergencies, alarms, others, accuracy }) =>
+    `阈值 ${threshold}：${emergencies} 辆紧急车辆中漏掉 ${missed} 辆（假阴性），${others} 辆其他车辆中有 ${alarms} 辆被判为紧急车辆（假阳性）；准确率 ${accuracy}。`,
+  thresholdValueText: (threshold, missed, alarms) => `${threshold}：漏掉 ${missed} 辆，误报 ${alarms} 次`,
+  costLabel: (n) => `漏掉一辆紧急车辆的代价相当于 ${n} 次误报`,
+  costBefore: '漏掉一辆紧急车辆的代价相当于',
+  costAfter: '次误报',
+  costSuggestion: ({ threshold, cost, missed, alarms }) => `代价最低的阈值是 ${threshold}：漏掉 ${missed} 辆，误报 ${alarms} 次（代价相当于 ${cost} 次误报）。`,
+  costUse: (threshold) => `使用阈值 ${threshold}`,
+  costInvalid: (value) => `“${value}”不是误报次数（应为 0 或更大的数）；建议保持不变。`,
+  rocTitle: (auc) => `ROC 曲线（曲线下面积 ${auc}）`,
+  rocX: '假阳性率（被误判为紧急的其他车辆，%）',
+  rocY: '真阳性率（识别出的紧急车辆，%）',
+  prTitle: (ap) => `精确率–召回率曲线（平均精确率 ${ap}）`,
+  prX: '召回率（识别出的紧急车辆，%）',
+  prY: '精确率（判为紧急且确为紧急，%）',
+  curvesCaption: (threshold, auc, ap) => `每条曲线上的圆点是当前阈值 ${threshold}。ROC 曲线下面积 ${auc}（0.5 相当于瞎猜，1 为完美排序）；平均精确率 ${ap}。`,
+  missedAt: (threshold, shown, missed) =>
+    missed === 0 ? `阈值 ${threshold} 时没有漏掉任何紧急车辆。` : `阈值 ${threshold} 时漏掉的紧急车辆${shown < missed ? `（${missed} 辆中的前 ${shown} 辆）` : ''}：`,
+  cellButton: (count, what) => `${count}：显示${what}`,
+  cellNames: { trueNegatives: '被判为其他车辆的其他车辆', falsePositives: '误报（被判为紧急的其他车辆）', falseNegatives: '漏掉的紧急车辆', truePositives: '识别出的紧急车辆' },
+  cellHeading: (what, count, threshold) => `阈值 ${threshold} 时的${what}：${count} 张`,
+  cellEmpty: '这一格没有图像。',
+  cellPage: (from, to, total) => `第 ${from}–${to} 张，共 ${total} 张`,
+  previous: '上一页',
+  next: '下一页',
+  close: '关闭',
+  probability: (name, p) => `${name} · p = ${p}`,
+  weightsSummary: '权重：第一层各单元的权重图，以及各层权重随训练轮次的变化',
+  unitsCaption: (units, size, epoch) =>
+    `每个方块是第一层 ${units} 个单元中的一个：它的 ${size}×${size}×3 个权重画在对应像素的位置（三种颜色取平均），第 ${epoch} 轮之后。橙色：该处像素越亮，单元输出越高；蓝色：越亮输出越低；白色：不起作用。每个单元按自己最大的权重缩放。杂乱的斑点是在死记硬背；平滑的色块是形状。`,
+  unitsLabel: (units, epoch) => `第 ${epoch} 轮之后第一层 ${units} 个单元的权重图`,
+  histogramTitle: (layer) => `${layer}：每轮的权重分布`,
+  histogramX: '权重值',
+  histogramY: '轮次',
+  histogramCaption: (rows) => `颜色越深，表示该轮中取这个值的权重越多。各层权重的离散程度（标准差）：${rows}。`,
+  histogramRow: (layer, first, last, epochs) => `${layer} 第 1 轮 ${first}，第 ${epochs} 轮 ${last}`,
+  comparisonHeading: '本浏览器中各次训练的第一层权重',
+  comparisonItem: (lesson, epochs, date) => `${lesson}，${epochs} 轮，${date}`,
+};
+
+export const hints: Messages['hints'] = {
+  heading: '这次训练说明了什么',
+  nonFinite: (epoch, metric) =>
+    `${metric === 'loss' ? '训练' : '验证'}损失在第 ${epoch} 轮变成了 NaN 或无穷大，所以训练在那里停止：权重已不再是数值，继续训练也无法修复。常见原因是学习率相对输入过高（或输入没有缩放到 [0, 1]）。请降低学习率（例如缩小 10 倍），重新建立模型后再训练。`,
+  noMovement: (epochs, change) =>
+    `前 ${epochs} 轮训练损失只变化了 ${change}：权重几乎没有改变。学习率相对这个输入尺寸太小就会这样——文章的 1e-5 是为 224×224 图像调的；在 64×64 时每个权重得到的梯度少得多，所以课程把它放大了。`,
+  validationAboveTraining: (epochs, total) =>
+    `${total} 轮中有 ${epochs} 轮验证准确率高于训练准确率。使用 dropout 时这是正常的，不是错误：训练准确率是在被随机丢弃单元的“变薄”网络上测得的（并且是权重仍在变化时整轮的平均），验证准确率则是在每轮结束时用完整网络测得的。`,
+  overfitting: (epoch, loss, after) =>
+    `过拟合点：验证损失最后一次下降超过课程的最小改善量（0.01）是在第 ${epoch} 轮（${loss}），之后 ${after} 轮都没有再这样下降。从那以后，网络对训练图像拟合得更好，对新图像却更差——这正是提前停止和模型检查点（第 2 课和第 6 课）要处理的。`,
+};

@@ -14,8 +14,11 @@ import { estimateTrainingMs } from '../ml/trainingClock';
 import { recalledThroughput, rememberThroughput, type ThroughputKey } from '../ml/throughputLog';
 import { trainingSetup } from '../ml/fast';
 import { EvaluationReport } from './evaluationReport';
+import { runHints, stopOnNonFiniteLoss, type RunFacts } from '../ml/runHints';
+import { runHintsView } from '../viz/runHintsView';
 import { techniquesLibrary } from './techniques';
-import { recordRun, runFromTraining } from '../ml/runLog';
+import { describeLayers, recordRun, runFromTraining } from '../ml/runLog';
+import { weightsView } from '../viz/weightsView';
 import { regularizationLibrary } from './regularization';
 import { majorityPlateau } from '../ml/majorityPlateau';
 import { langOfTag, messages } from '../i18n';
@@ -39,6 +42,11 @@ export interface FitOptions {
 const loadedDatasets = new Map<string, Promise<LoadedDataset>>();
 // Groups of identical images (from the import's quality report) of each loaded dataset.
 const duplicateGroupsOf = new WeakMap<ImageSet, number[][]>();
+
+/** What the run hints need to know beyond the history. */
+function runFacts(model: tf.LayersModel): RunFacts {
+  return { hasDropout: model.layers.some((layer) => layer.getClassName() === 'Dropout') };
+}
 
 /**
  * The core of the lesson library, used by every lesson. Each cell run gets its own copy,
@@ -114,6 +122,9 @@ export function coreLibrary(context: CellContext) {
       document: doc,
     });
     context.display(view.element);
+    const text = messages(langOfTag(doc.documentElement.lang));
+    const weights = weightsView(data.size, text.figures, doc);
+    context.display(weights.element);
     const release = context.handleStopCooperatively();
     try {
       const history = await train(model, data, {
@@ -125,6 +136,9 @@ export function coreLibrary(context: CellContext) {
         augment: options.augment,
         callbacks: [
           { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
+          // A loss that is not a number never recovers: stop at once, and the hint below says why.
+          stopOnNonFiniteLoss,
+          { onEpochEnd: (logs) => weights.epoch(model, logs.epoch) },
           ...callbackList(options.callbacks),
         ],
       });
@@ -143,6 +157,11 @@ export function coreLibrary(context: CellContext) {
         (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
       );
       if (options.validation) explainMajorityPlateau(history, options.validation);
+      if (history.epochs.length > 0) {
+        weights.finish(model, history.epochs.at(-1)!.epoch, `${context.lessonId}: ${describeLayers(model)}${options.augment ? ' + augmentation' : ''}`, context.storage);
+      }
+      const hints = runHintsView(runHints(history.epochs, runFacts(model)), text.hints, doc);
+      if (hints) context.display(hints);
       return history;
     } finally {
       release();
@@ -169,8 +188,8 @@ export function coreLibrary(context: CellContext) {
 
   /** Accuracy, confusion matrix and the missed emergency vehicles of a model on a set. */
   async function evaluate(model: tf.LayersModel, data: ImageSet, { name = 'Validation' }: { name?: string } = {}): Promise<EvaluationReport> {
-    const metrics = binaryMetrics(await predictProbabilities(model, data), data.labels);
-    return new EvaluationReport(name, metrics, data);
+    const probabilities = await predictProbabilities(model, data);
+    return new EvaluationReport(name, binaryMetrics(probabilities, data.labels), data, probabilities, langOfTag(doc.documentElement.lang));
   }
 
   /** Loss and accuracy curves of a finished training run, with the start of overfitting marked. */

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watchPage } from '../../scripts/lib/chromium';
+import { output, runAll, useBrowser } from './helpers';
+
+const siteUrl = inject('siteUrl');
+const origin = new URL(siteUrl).origin;
+const browser = useBrowser();
+
+/** The four counts of a confusion matrix, in reading order (TN, FP, FN, TP). */
+const counts = async (page: Page) => (await output(page, 'evaluate').locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
+
+describe('the decision threshold of an evaluation', () => {
+  let page: Page;
+  let watch: ReturnType<typeof watchPage>;
+
+  beforeAll(async () => {
+    page = await browser().newPage({ viewport: { width: 375, height: 800 } });
+    watch = watchPage(page, origin);
+    await page.goto(`${siteUrl}lessons/01-baseline/?maxEpochs=1`);
+    const states = await runAll(page, 420_000);
+    expect(Object.values(states).every((state) => state === 'done')).toBe(true);
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  it('is a labelled slider that the keyboard moves; matrix, counts, summary and missed vehicles follow', async () => {
+    const report = output(page, 'evaluate');
+    const slider = report.getByRole('slider', { name: 'Decision threshold' });
+    await expect(slider.inputValue()).resolves.toBe('0.5');
+    const atHalf = await counts(page);
+    expect(atHalf.reduce((a, b) => a + b, 0)).toBe(706);
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect(slider.inputValue()).resolves.toBe('0');
+    // At 0 every image is called emergency: nothing missed, every other vehicle a false alarm.
+    const atZero = await counts(page);
+    expect(atZero[0]).toBe(0);
+    expect(atZero[2]).toBe(0);
+    expect(atZero[1]).toBe(atHalf[0]! + atHalf[1]!);
+    await expect(report.locator('[data-threshold-summary]').textContent()).resolves.toMatch(new RegExp(`^At threshold 0\\.00: 0 of ${atHalf[2]! + atHalf[3]!} emergency vehicles missed`));
+    await expect(report.locator('[data-missed]').getAttribute('data-missed')).resolves.toBe('0');
+    await expect(slider.getAttribute('aria-valuetext')).resolves.toBe(`0.00: 0 missed, ${atZero[1]} false alarms`);
+    for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
+    await expect(slider.inputValue()).resolves.toBe('0.3');
+    const atThird = await counts(page);
+    expect(atThird[2]).toBeLessThanOrEqual(atHalf[2]!);
+    await expect(report.locator('[data-threshold-summary]').getAttribute('data-false-negatives')).resolves.toBe(String(atThird[2]));
+    expect(await report.locator('.threshold-missed canvas').count()).toBe(Math.min(8, atThird[2]!));
+    await expect(report.locator('.threshold-curves figcaption').textContent()).resolves.toContain('current threshold, 0.30');
+    expect(await report.locator('[data-curve="roc"] svg circle, svg[data-curve="roc"] circle').count()).toBe(1);
+  });
+
+  it('suggests the cheapest threshold for a cost ratio, and the button moves there', async () => {
+    const report = output(page, 'evaluate');
+    await report.locator('[data-cost-ratio]').fill('20');
+    const suggested = await report.locator('[data-cost-suggestion]').getAttribute('data-suggested-threshold');
+    await expect(report.locator('[data-cost-suggestion]').textContent()).resolves.toMatch(/^Lowest cost at threshold \d\.\d\d: \d+ missed, \d+ false alarms/);
+    await report.locator('[data-use-threshold]').click();
+    expect(Number(await report.getByRole('slider', { name: 'Decision threshold' }).inputValue())).toBe(Number(suggested));
+  });
+
+  it('opens a confusion-matrix cell as its images with probabilities', async () => {
+    const report = output(page, 'evaluate');
+    const [, falsePositives] = await counts(page);
+    await report.locator('[data-confusion-cell="falsePositives"] button').press('Enter');
+    const gallery = report.locator('[data-confusion-gallery="falsePositives"]');
+    await expect(gallery.locator('.gallery-heading').textContent()).resolves.toMatch(new RegExp(`^${falsePositives} false alarms`));
+    if (falsePositives! > 0) {
+      expect(await gallery.locator('canvas').count()).toBe(Math.min(24, falsePositives!));
+      await expect(gallery.locator('figcaption').first().textContent()).resolves.toMatch(/^\d+\.jpg · p = [01]\.\d{3}$/);
+    }
+  });
+
+  it('fits a 375 px screen without scrolling the page sideways, and the page had no errors', async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    // …nor the cell's output: the report's text wraps, its matrix and curves fit.
+    for (const id of ['evaluate', 'train']) {
+      const inner = await output(page, id).evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(inner, `${id} output scrolls sideways by ${inner} px`).toBeLessThanOrEqual(0);
+    }
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+  });
+});
