@@ -73,6 +73,21 @@ describe('the decision threshold of an evaluation', () => {
     }
   });
 
+  it('shows the first layer as unit pictures, each layer's weight histograms, and this browser's run for comparison', async () => {
+    const weights = output(page, 'train').locator('details[data-figure="weights"]');
+    await weights.locator('summary').click();
+    const grid = weights.locator('canvas[data-unit-grid]');
+    // 100 units of 64×64, 10 to a row with a 1-pixel gap.
+    expect(await grid.evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height])).toEqual([649, 649]);
+    await expect(grid.getAttribute('aria-label')).resolves.toBe("The first layer's 100 units as weight pictures after epoch 1");
+    // The pictures are not blank: the weights of 100 units differ from pixel to pixel.
+    const distinct = await grid.evaluate((canvas: HTMLCanvasElement) => new Set(canvas.getContext('2d')!.getImageData(0, 0, 64, 64).data).size);
+    expect(distinct).toBeGreaterThan(20);
+    expect(await weights.locator('svg[data-layer]').count()).toBe(3);
+    await expect(weights.locator('.weight-histograms figcaption').textContent()).resolves.toMatch(/at epoch 1/);
+    expect(await weights.locator('.weights-comparison img').count()).toBeGreaterThanOrEqual(1);
+  });
+
   it('fits a 375 px screen without scrolling the page sideways, and the page had no errors', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
