@@ -9,6 +9,8 @@ export interface ModelStore {
   remove(key: string): Promise<void>;
   /** Keys of the models that are there. */
   keys(): Promise<string[]>;
+  /** What the store itself lists under `key` (weight bytes, when saved); undefined when nothing is there. */
+  stored(key: string): Promise<{ bytes: number; savedAt: number } | undefined>;
 }
 
 /** A string store with localStorage's shape (localStorage itself, or a Map-backed one in tests). */
@@ -25,16 +27,24 @@ export function indexedDbModelStore(): ModelStore {
     load: (key) => tf.loadLayersModel(url(key)),
     async remove(key) { await tf.io.removeModel(url(key)); },
     async keys() { return Object.keys(await tf.io.listModels()).filter((u) => u.startsWith('indexeddb://')).map((u) => u.slice('indexeddb://'.length)); },
+    // Read back from IndexedDB's own listing (its date tells this save from an earlier one), not from what model.save answered.
+    async stored(key) {
+      const info = (await tf.io.listModels())[url(key)];
+      return info && { bytes: info.weightDataBytes ?? 0, savedAt: new Date(info.dateSaved).getTime() };
+    },
   };
 }
 
 /** Models kept in memory as TF.js artifacts (for tests, and where IndexedDB is unavailable). */
 export function memoryModelStore(): ModelStore {
   const artifacts = new Map<string, tf.io.ModelArtifacts>();
+  const savedAt = new Map<string, number>();
   return {
     async save(key, model) {
       await model.save(tf.io.withSaveHandler(async (saved) => {
         artifacts.set(key, saved);
+        // Strictly increasing, like distinct saves' dates: a save is told from the one before by its date.
+        savedAt.set(key, Math.max(Date.now(), Math.max(0, ...savedAt.values()) + 1));
         return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
       }));
     },
@@ -45,6 +55,11 @@ export function memoryModelStore(): ModelStore {
     },
     async remove(key) { artifacts.delete(key); },
     async keys() { return [...artifacts.keys()]; },
+    async stored(key) {
+      const data = artifacts.get(key)?.weightData;
+      if (data === undefined) return undefined;
+      return { bytes: (Array.isArray(data) ? data : [data]).reduce((sum, buffer) => sum + buffer.byteLength, 0), savedAt: savedAt.get(key)! };
+    },
   };
 }
 
@@ -86,13 +101,51 @@ export class CheckpointStore {
     this.index.setItem(INDEX_KEY, JSON.stringify(entries));
   }
 
-  /** Saves the model's weights under `info.name`, replacing a checkpoint of the same name. */
+  /**
+   * Saves the model's weights under `info.name`, replacing a checkpoint of the same name, and checks that
+   * the store really holds them. Throws CheckpointNotSaved when it does not (storage full, above all); then
+   * neither weights without an index entry nor an index entry for other weights are left behind.
+   */
   async save(model: tf.LayersModel, info: Omit<CheckpointInfo, 'savedAt'> & { savedAt?: number }): Promise<CheckpointInfo> {
     checkName(info.name);
-    await this.models.save(MODEL_PREFIX + info.name, model);
+    const key = MODEL_PREFIX + info.name;
+    const expected = model.getWeights().reduce((sum, weight) => sum + weight.size * bytesPerValue(weight.dtype), 0);
+    const before = await this.models.stored(key).catch(() => undefined);
+    const startedAt = Date.now();
+    const giveUp = async (reason: string): Promise<never> => {
+      // The earlier checkpoint of the name survives a save that never reached the store; anything else under
+      // the name now is neither the old checkpoint nor a whole new one, and goes.
+      const now = await this.models.stored(key).catch(() => undefined);
+      const earlierKept = before !== undefined && now?.savedAt === before.savedAt && now.bytes === before.bytes;
+      if (!earlierKept) {
+        await this.models.remove(key).catch(() => undefined);
+        this.dropFromIndex(info.name);
+      }
+      throw new CheckpointNotSaved(info.name, reason, earlierKept);
+    };
+    try {
+      await this.models.save(key, model);
+    } catch (error) {
+      return giveUp(storageReason(error, 'IndexedDB'));
+    }
+    const stored = await this.models.stored(key).catch(() => undefined);
+    if (stored === undefined || stored.savedAt < startedAt - 1000 || (before && stored.savedAt === before.savedAt)) {
+      return giveUp("the browser reported the save done, but IndexedDB does not list it (the site's storage is probably full)");
+    }
+    if (stored.bytes !== expected) return giveUp(`IndexedDB holds ${stored.bytes} of its ${expected} bytes of weights`);
     const entry: CheckpointInfo = { ...info, savedAt: info.savedAt ?? Date.now() };
-    this.writeIndex([...this.readIndex().filter((other) => other.name !== info.name), entry]);
+    try {
+      this.writeIndex([...this.readIndex().filter((other) => other.name !== info.name), entry]);
+    } catch (error) {
+      return giveUp(storageReason(error, "the checkpoint list (localStorage)"));
+    }
     return entry;
+  }
+
+  private dropFromIndex(name: string): void {
+    try {
+      this.writeIndex(this.readIndex().filter((entry) => entry.name !== name));
+    } catch { /* a shorter index always fits; if even that fails, list() still hides entries without weights */ }
   }
 
   /** The checkpoints whose weights are still there, newest first. */
@@ -140,6 +193,25 @@ export class CheckpointStore {
   }
 }
 
+/** A save that did not happen, with why, in words for the training output. */
+export class CheckpointNotSaved extends Error {
+  /** `earlierKept`: the store still holds the checkpoint saved before under the same name. */
+  constructor(readonly checkpoint: string, readonly reason: string, readonly earlierKept = false) {
+    super(`checkpoint "${checkpoint}" was not saved: ${reason}`);
+    this.name = 'CheckpointNotSaved';
+  }
+}
+
+function storageReason(error: unknown, where: string): string {
+  const { name, message } = (error ?? {}) as { name?: string; message?: string };
+  const full = name === 'QuotaExceededError' || /quota/i.test(message ?? '');
+  return full ? `${where} is full (the browser's storage quota for this site)` : `${where} refused it (${message ?? String(error)})`;
+}
+
+function bytesPerValue(dtype: tf.DataType): number {
+  return dtype === 'bool' ? 1 : dtype === 'complex64' ? 8 : 4;
+}
+
 function shapes(weights: tf.Tensor[]): string {
   return weights.map((w) => `[${w.shape.join(',')}]`).join(' ');
 }
@@ -158,6 +230,15 @@ export interface ModelCheckpointOptions {
   saveBestOnly?: boolean;
   /** The lesson the checkpoint is listed under. */
   lesson?: string;
+  /** Told when a save fails; training goes on (the lesson library prints it in the training output). */
+  onSaveFailed?: (failure: CheckpointFailure) => void;
+}
+
+/** A save the callback tried and the browser did not keep. */
+export interface CheckpointFailure {
+  epoch: number;
+  name: string;
+  reason: string;
 }
 
 /** One save the callback made. */
@@ -181,7 +262,12 @@ export class ModelCheckpoint implements TrainCallbacks {
   bestEpoch?: number;
   bestValue?: number;
   saves: CheckpointSave[] = [];
+  /** Saves that did not happen: never counted in `saves`. */
+  failures: CheckpointFailure[] = [];
+  /** The save whose weights the store holds under its name now (a failed save over the same name removes them). */
+  holding?: CheckpointSave;
   private model?: tf.LayersModel;
+  private readonly onSaveFailed?: (failure: CheckpointFailure) => void;
 
   constructor(private readonly store: CheckpointStore, options: ModelCheckpointOptions = {}) {
     const monitor = parseMonitor(options.monitor);
@@ -193,12 +279,15 @@ export class ModelCheckpoint implements TrainCallbacks {
     checkName(this.name.replace('{epoch}', '1'));
     this.saveBestOnly = options.saveBestOnly ?? false;
     this.lesson = options.lesson ?? '';
+    this.onSaveFailed = options.onSaveFailed;
   }
 
   onTrainBegin(info: { model: tf.LayersModel }): void {
     this.model = info.model;
     this.bestEpoch = this.bestValue = undefined;
     this.saves = [];
+    this.failures = [];
+    this.holding = undefined;
   }
 
   async onEpochEnd(logs: EpochLogs): Promise<void> {
@@ -209,21 +298,38 @@ export class ModelCheckpoint implements TrainCallbacks {
     }
     if (!this.model) throw new Error('the checkpoint has no model: use it as a callback of fit');
     const improved = this.bestValue === undefined || (this.mode === 'max' ? value > this.bestValue : value < this.bestValue);
+    if (this.saveBestOnly && !improved) return;
+    const name = this.name.replace('{epoch}', String(logs.epoch).padStart(2, '0'));
+    try {
+      await this.store.save(this.model, { name, lesson: this.lesson, epoch: logs.epoch, monitor: this.monitor, value });
+    } catch (error) {
+      if (!(error instanceof CheckpointNotSaved)) throw error;
+      // Training goes on. The best is the best epoch still stored, so a later epoch that beats it is saved again
+      // (any epoch, if the failed save took the earlier one of the same name with it).
+      if (this.holding?.name === name && !error.earlierKept) {
+        this.holding = undefined;
+        if (this.saveBestOnly) this.bestValue = this.bestEpoch = undefined;
+      }
+      const failure = { epoch: logs.epoch, name, reason: error.reason };
+      this.failures.push(failure);
+      this.onSaveFailed?.(failure);
+      return;
+    }
     if (improved) {
       this.bestValue = value;
       this.bestEpoch = logs.epoch;
     }
-    if (this.saveBestOnly && !improved) return;
-    const name = this.name.replace('{epoch}', String(logs.epoch).padStart(2, '0'));
-    await this.store.save(this.model, { name, lesson: this.lesson, epoch: logs.epoch, monitor: this.monitor, value });
-    this.saves.push({ epoch: logs.epoch, value, name });
+    this.holding = { epoch: logs.epoch, value, name };
+    this.saves.push(this.holding);
   }
 
   /** What the callback did, in words. */
   toString(): string {
-    if (this.saves.length === 0) return `ModelCheckpoint(${this.monitor}, ${this.mode}): nothing saved yet`;
-    const last = this.saves.at(-1)!;
+    const failed = this.failures.length === 0 ? '' :
+      `; ${this.failures.length} save${this.failures.length === 1 ? '' : 's'} failed (epoch${this.failures.length === 1 ? '' : 's'} ${this.failures.map((f) => f.epoch).join(', ')}: ${this.failures.at(-1)!.reason})`;
+    if (this.saves.length === 0) return `ModelCheckpoint(${this.monitor}, ${this.mode}): nothing saved${this.failures.length ? '' : ' yet'}${failed}`;
+    const held = this.holding;
     return `ModelCheckpoint(${this.monitor}, ${this.mode}${this.saveBestOnly ? ', save best only' : ''}): saved ${this.saves.length} time${this.saves.length === 1 ? '' : 's'}; ` +
-      `"${last.name}" holds epoch ${last.epoch} (${this.monitor} ${last.value.toFixed(4)})`;
+      (held ? `"${held.name}" holds epoch ${held.epoch} (${this.monitor} ${held.value.toFixed(4)})` : `nothing is stored now: a failed save replaced "${this.saves.at(-1)!.name}"`) + failed;
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cell, output, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
 
 // Issue 14, items 1–7: the reader's work in the browser is never lost or misreported silently.
 const siteUrl = inject('siteUrl');
@@ -216,6 +216,31 @@ describe('two tabs of the same lesson (item 2)', () => {
       // The first tab's reset of "split" (its own code, the same in both tabs) reached the second tab as a choice.
       await tabNotice(second, 'split').waitFor();
       await expect(tabNotice(second, 'split').locator('p').textContent()).resolves.toMatch(/^This cell was reset to the lesson's code in another tab/);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('checkpoint saves over the storage quota (item 3)', () => {
+  it('says in the training output that a checkpoint was not saved, trains on, and counts no save that did not happen', async () => {
+    // No service worker: its cache would count against the small quota below.
+    const context = await browser().newContext({ serviceWorkers: 'block' });
+    try {
+      const page = await openLesson('lessons/06-checkpointing/?maxEpochs=3', context);
+      const session = await context.newCDPSession(page);
+      // 2 MB for the whole origin: the baseline MLP's weights at 64×64 are 4.9 MB.
+      await session.send('Storage.overrideQuotaForOrigin', { origin: new URL(siteUrl).origin, quotaSize: 2_000_000 });
+      for (const id of ['load', 'model', 'checkpoint']) expect(await pressRun(page, id)).toBe('done');
+      expect(await pressRun(page, 'train')).toBe('done');
+      const notices = await output(page, 'train').locator('.notice').allTextContents();
+      const failed = notices.filter((text) => /checkpoint "best_weights" was not saved/.test(text));
+      expect(failed).toHaveLength(3);
+      expect(failed[0]).toMatch(/^Epoch 1: checkpoint "best_weights" was not saved: (IndexedDB is full \(the browser's storage quota for this site\)|the browser reported the save done, but IndexedDB does not list it .+)\. Training goes on; no checkpoint of this training is stored yet\./);
+      // All three epochs trained.
+      await expect(output(page, 'train').textContent()).resolves.toMatch(/Finished: 3 epochs/);
+      expect(await pressRun(page, 'saves')).toBe('done');
+      await expect(output(page, 'saves').textContent()).resolves.toMatch(/^ModelCheckpoint\(val_acc, max\): nothing saved; 3 saves failed \(epochs 1, 2, 3: /);
     } finally {
       await context.close();
     }

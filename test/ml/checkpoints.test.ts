@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { CheckpointStore, memoryModelStore, ModelCheckpoint, type TextStore } from '../../src/ml/checkpoints';
+import { CheckpointNotSaved, CheckpointStore, memoryModelStore, ModelCheckpoint, type CheckpointFailure, type ModelStore, type TextStore } from '../../src/ml/checkpoints';
 import type { EpochLogs } from '../../src/ml/train';
 
 function textStore(): TextStore & { data: Map<string, string> } {
@@ -91,5 +91,58 @@ describe('ModelCheckpoint', () => {
     checkpoint.onTrainBegin({ model: model(6) });
     await expect(checkpoint.onEpochEnd({ epoch: 1, loss: 0.5, acc: 0.7 })).rejects.toThrow('the checkpoint monitors val_acc, but the epoch logs have only loss, acc: pass a validation set to fit');
     expect(() => new ModelCheckpoint(new CheckpointStore(memoryModelStore(), textStore()), { monitor: 'f1' as never })).toThrow('invalid monitor: "f1"');
+  });
+
+  /** IndexedDB over its quota as the issue measured it: model.save "succeeds" from `epoch` on, and nothing is stored. */
+  function storeThatFillsUp(fullFrom: number, epochOf: () => number): ModelStore {
+    const real = memoryModelStore();
+    return { ...real, async save(key, m) { if (epochOf() < fullFrom) await real.save(key, m); } };
+  }
+
+  it('never counts a save the store did not keep, says so at once, and lets training go on', async () => {
+    let epoch = 0;
+    const store = new CheckpointStore(storeThatFillsUp(3, () => epoch), textStore());
+    const told: CheckpointFailure[] = [];
+    const checkpoint = new ModelCheckpoint(store, { name: 'epoch-{epoch}', monitor: 'val_loss', onSaveFailed: (failure) => told.push(failure) });
+    checkpoint.onTrainBegin({ model: model(7) });
+    for (const logs of epochs) {
+      epoch = logs.epoch;
+      await checkpoint.onEpochEnd(logs);
+    }
+    expect(checkpoint.saves.map((save) => save.epoch)).toEqual([1, 2]);
+    expect(told.map((failure) => failure.epoch)).toEqual([3, 4, 5, 6]);
+    expect(told[0]!.reason).toMatch(/^the browser reported the save done, but IndexedDB does not list it/);
+    expect((await store.list()).map((c) => c.name).sort()).toEqual(['epoch-01', 'epoch-02']);
+    expect(String(checkpoint)).toMatch(/^ModelCheckpoint\(val_loss, min\): saved 2 times; "epoch-02" holds epoch 2 \(val_loss 0\.3000\); 4 saves failed \(epochs 3, 4, 5, 6: the browser reported/);
+  });
+
+  it('a failed save of the best weights keeps the earlier best, and a later epoch that beats it is saved', async () => {
+    let epoch = 0;
+    const store = new CheckpointStore(storeThatFillsUp(2, () => (epoch === 2 ? 2 : 0)), textStore());
+    const checkpoint = new ModelCheckpoint(store, { name: 'best_weights', monitor: 'val_acc', saveBestOnly: true });
+    checkpoint.onTrainBegin({ model: model(8) });
+    for (const logs of epochs) {
+      epoch = logs.epoch;
+      await checkpoint.onEpochEnd(logs);
+    }
+    // Epoch 2 (0.7) was not stored; epoch 1 (0.6) still is, so epoch 3 (0.65) beats it, then epoch 4 (0.72).
+    expect(checkpoint.saves.map((save) => save.epoch)).toEqual([1, 3, 4]);
+    expect((await store.list()).map((c) => [c.name, c.epoch])).toEqual([['best_weights', 4]]);
+    expect(checkpoint.failures).toEqual([{ epoch: 2, name: 'best_weights', reason: expect.stringMatching(/IndexedDB does not list it/) }]);
+  });
+
+  it('handles a full localStorage at the checkpoint index: no orphaned weights, no raw QuotaExceededError, training goes on', async () => {
+    const models = memoryModelStore();
+    const full: TextStore = { getItem: () => null, setItem: () => { throw new DOMException('exceeded the quota', 'QuotaExceededError'); } };
+    const store = new CheckpointStore(models, full);
+    await expect(store.save(model(9), { name: 'best', lesson: 'l', epoch: 1, monitor: 'val_acc', value: 0.5 })).rejects.toThrow(CheckpointNotSaved);
+    await expect(store.save(model(9), { name: 'best', lesson: 'l', epoch: 1, monitor: 'val_acc', value: 0.5 })).rejects.toThrow(
+      'checkpoint "best" was not saved: the checkpoint list (localStorage) is full (the browser\'s storage quota for this site)');
+    expect(await models.keys()).toEqual([]);
+    const checkpoint = new ModelCheckpoint(store, { name: 'best', monitor: 'val_acc' });
+    await run(checkpoint, model(9));
+    expect(checkpoint.saves).toEqual([]);
+    expect(checkpoint.failures).toHaveLength(6);
+    expect(String(checkpoint)).toMatch(/^ModelCheckpoint\(val_acc, max\): nothing saved; 6 saves failed/);
   });
 });
