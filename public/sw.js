@@ -20,7 +20,15 @@ const PRECACHE_PREFIX = `${PRECACHE}:`;
 const RUNTIME = `course-runtime:${scope}`;
 const REVISION_HEADER = 'X-Course-Revision';
 
-self.addEventListener('install', () => self.skipWaiting());
+/** The course's own page for an address it has not saved, shown while offline (in the address's language). */
+const OFFLINE_PAGES = ['offline/', 'zh/offline/'].map((path) => new URL(path, scope).href);
+
+self.addEventListener('install', (event) => {
+  self.skipWaiting();
+  // Kept from the start, so that even before the course is saved an unknown page offline gets it; a failure
+  // here (offline at install) must not stop the worker from installing.
+  event.waitUntil(caches.open(RUNTIME).then((cache) => cache.addAll(OFFLINE_PAGES)).catch(() => {}));
+});
 self.addEventListener('activate', (event) => event.waitUntil(Promise.all([self.clients.claim(), removeOldCaches()])));
 
 async function removeOldCaches() {
@@ -51,6 +59,11 @@ async function respond(request) {
   } catch (error) {
     const cached = (await caches.match(request)) ?? (await caches.match(request, { ignoreSearch: true })) ?? (await caches.match(withSlash(url)));
     if (cached) return cached;
+    if (request.mode === 'navigate') {
+      const chinese = url.href.startsWith(new URL('zh/', scope).href);
+      const offline = await caches.match(OFFLINE_PAGES[chinese ? 1 : 0]);
+      if (offline) return new Response(offline.body, { status: 503, statusText: 'Offline', headers: offline.headers });
+    }
     throw error;
   }
 }

@@ -11,6 +11,7 @@ import { offerCellUndo, offerResetAllUndo } from './resetUndo';
 import { createStaleTracker } from './staleCells';
 import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTabEdits';
 import { dropOldestRun } from '../ml/runLog';
+import { watchForBlocking } from './blockWatchdog';
 import { notebookText } from '../i18n/notebook';
 import { readLessonData } from '../lessons/pageData';
 import { siteBase } from '../lib/siteBase';
@@ -169,6 +170,7 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
   const result = queue.then(async () => {
     const started = performance.now();
     setState(cell, 'running', t.running);
+    const stopWatching = watchForBlocking((blockedMs) => showBlocked(cell, blockedMs));
     let state: 'done' | 'error';
     try {
       const kernel = await runtime();
@@ -184,6 +186,7 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
       cell.outcome = { status: 'error', message: error instanceof Error ? error.message : String(error) };
     } finally {
       cell.current = undefined;
+      stopWatching();
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     setState(cell, state, state === 'done' ? t.doneIn(seconds) : t.error);
@@ -191,6 +194,16 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
   });
   queue = result.catch(() => undefined);
   return result;
+}
+
+/** Said once the page answers again: a cell's code held the page's thread for `blockedMs`. */
+function showBlocked(cell: PageCell, blockedMs: number): void {
+  const box = document.createElement('p');
+  box.className = 'notice';
+  box.setAttribute('data-page-blocked', '');
+  box.lang = document.documentElement.lang;
+  box.textContent = t.pageBlocked((blockedMs / 1000).toFixed(1));
+  cell.output.append(box);
 }
 
 function showKernelFailure(cell: PageCell, error: unknown): void {

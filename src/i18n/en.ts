@@ -27,6 +27,9 @@ export const site = {
   offlineSaved: 'Saved for offline use: the lessons and the dataset now work without a network on this device.',
   offlineFailed: 'The course could not be saved for offline use',
   offlineUnsupported: 'This browser cannot keep the course for offline use (no service workers, e.g. a private window).',
+  /** The service worker's page for an address it has not saved, while offline. */
+  offlinePageTitle: 'You are offline',
+  offlinePageText: 'This page is not saved on this device, and the network cannot be reached. The lessons saved for offline use still work: open them from the list of lessons, or try this address again once you are online.',
   allLessons: 'All lessons',
   lessonsNav: 'Lessons',
   onThisPage: 'On this page',
@@ -108,6 +111,10 @@ export const notebook = {
   editConflict: (savedAt: string) => `You edited this cell on ${savedAt}, and the lesson's code for it has changed since. Your edit was not applied.`,
   useMine: 'Use my edit',
   keepNew: "Keep the lesson's new code",
+  /** The page's thread was blocked while a cell ran (code the loop guard cannot interrupt). */
+  pageBlocked: (seconds: string) =>
+    `The page did not answer for ${seconds} s while this cell ran, and Stop could not work meanwhile. Loops in cell code are stopped after 5 s, but some code cannot be interrupted on the page: ` +
+    'a regular expression that backtracks heavily, one long call into the browser or a library. If the page freezes again, close the tab or reload it (your edits are saved), and make the input smaller.',
   /** Another tab of the same lesson saved a different edit of this cell. */
   changedInOtherTab: 'This cell was changed in another tab of this lesson. Nothing is overwritten until you choose which code to keep.',
   resetInOtherTab: 'This cell was reset to the lesson\'s code in another tab of this lesson. Nothing is overwritten until you choose which code to keep.',

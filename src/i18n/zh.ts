@@ -24,6 +24,8 @@ export const site: Messages['site'] = {
   offlineSaved: '已保存供离线使用：在这台设备上，课程和数据集无需网络也能使用。',
   offlineFailed: '未能保存课程以供离线使用',
   offlineUnsupported: '此浏览器无法保存课程供离线使用（不支持 Service Worker，例如隐私窗口）。',
+  offlinePageTitle: '你现在处于离线状态',
+  offlinePageText: '这个页面没有保存在本设备上，而且无法连接网络。已保存供离线使用的课程仍然可以使用：请从课程列表打开它们，或在恢复联网后再试这个地址。',
   allLessons: '全部课程',
   lessonsNav: '课程',
   onThisPage: '本页内容',
@@ -96,6 +98,9 @@ export const notebook: Messages['notebook'] = {
   editConflict: (savedAt) => `你在 ${savedAt} 修改过这个单元格，而课程中这个单元格的代码后来改变了。你的修改没有被应用。`,
   useMine: '使用我的修改',
   keepNew: '保留课程的新代码',
+  pageBlocked: (seconds) =>
+    `这个单元格运行时，页面有 ${seconds} 秒没有响应，其间“停止”按钮也无法起作用。单元格代码中的循环运行 5 秒后会被停止，但有些代码无法在页面上中断：` +
+    '大量回溯的正则表达式、对浏览器或函数库的一次长时间调用。如果页面再次卡住，请关闭或重新加载这个标签页（你的修改已保存），并缩小输入。',
   changedInOtherTab: '这个单元格在本课的另一个标签页中被修改了。在你选择保留哪份代码之前，什么都不会被覆盖。',
   resetInOtherTab: '这个单元格在本课的另一个标签页中被还原为课程代码。在你选择保留哪份代码之前，什么都不会被覆盖。',
   keepMine: '保留我的',

@@ -134,6 +134,13 @@ export function coreLibrary(context: CellContext) {
         seed: options.seed,
         signal: context.stopSignal,
         augment: options.augment,
+        // A callback's message during training (a checkpoint not saved) goes below the progress bar, at once.
+        report: (text) => {
+          const line = doc.createElement('p');
+          line.className = 'notice';
+          line.textContent = text;
+          context.display(line);
+        },
         callbacks: [
           { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
           // A loss that is not a number never recovers: stop at once, and the hint below says why.

@@ -75,16 +75,8 @@ export function techniquesLibrary(context: CellContext) {
 
   /** Keras's ModelCheckpoint, saving to this browser's IndexedDB; pass it to fit's callbacks. */
   function modelCheckpoint(options: ModelCheckpointOptions = {}): ModelCheckpoint {
-    // A failed save is said in the training output at once; training goes on, and the save is not counted.
-    const onSaveFailed = ({ epoch, name, reason }: { epoch: number; name: string; reason: string }) => {
-      const kept = checkpoint.holding;
-      const lost = checkpoint.saves.some((save) => save.name === name) && kept?.name !== name;
-      notice(`Epoch ${epoch}: checkpoint "${name}" was not saved: ${reason}. Training goes on; ` +
-        (kept ? `the checkpoint stored is epoch ${kept.epoch} ("${kept.name}").` : lost ? `the earlier "${name}" was lost with it, so no checkpoint of this training is stored now.` : 'no checkpoint of this training is stored yet.') +
-        ' Free space by deleting checkpoints you no longer need (listCheckpoints()), or clear this site\'s data in the browser\'s settings.');
-    };
-    const checkpoint = new ModelCheckpoint(checkpoints, { lesson: context.lessonId, onSaveFailed, ...options });
-    return checkpoint;
+    // A failed save is said in the training output by fit (TrainOptions.report); training goes on.
+    return new ModelCheckpoint(checkpoints, { lesson: context.lessonId, ...options });
   }
 
   /** The checkpoints saved in this browser, with buttons to download or delete them (and restore into `model`, if given). */

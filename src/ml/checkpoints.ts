@@ -230,7 +230,7 @@ export interface ModelCheckpointOptions {
   saveBestOnly?: boolean;
   /** The lesson the checkpoint is listed under. */
   lesson?: string;
-  /** Told when a save fails; training goes on (the lesson library prints it in the training output). */
+  /** Told when a save fails; training goes on (and the training's `report` prints it, see TrainOptions). */
   onSaveFailed?: (failure: CheckpointFailure) => void;
 }
 
@@ -268,6 +268,7 @@ export class ModelCheckpoint implements TrainCallbacks {
   holding?: CheckpointSave;
   private model?: tf.LayersModel;
   private readonly onSaveFailed?: (failure: CheckpointFailure) => void;
+  private report?: (text: string) => void;
 
   constructor(private readonly store: CheckpointStore, options: ModelCheckpointOptions = {}) {
     const monitor = parseMonitor(options.monitor);
@@ -282,8 +283,9 @@ export class ModelCheckpoint implements TrainCallbacks {
     this.onSaveFailed = options.onSaveFailed;
   }
 
-  onTrainBegin(info: { model: tf.LayersModel }): void {
+  onTrainBegin(info: { model: tf.LayersModel; report?: (text: string) => void }): void {
     this.model = info.model;
+    this.report = info.report;
     this.bestEpoch = this.bestValue = undefined;
     this.saves = [];
     this.failures = [];
@@ -313,6 +315,7 @@ export class ModelCheckpoint implements TrainCallbacks {
       const failure = { epoch: logs.epoch, name, reason: error.reason };
       this.failures.push(failure);
       this.onSaveFailed?.(failure);
+      this.report?.(this.describeFailure(failure));
       return;
     }
     if (improved) {
@@ -321,6 +324,15 @@ export class ModelCheckpoint implements TrainCallbacks {
     }
     this.holding = { epoch: logs.epoch, value, name };
     this.saves.push(this.holding);
+  }
+
+  /** A failed save in words, for the training output: what happened, that training goes on, what is stored. */
+  describeFailure({ epoch, name, reason }: CheckpointFailure): string {
+    const kept = this.holding;
+    const lost = this.saves.some((save) => save.name === name) && kept?.name !== name;
+    return `Epoch ${epoch}: checkpoint "${name}" was not saved: ${reason}. Training goes on; ` +
+      (kept ? `the checkpoint stored is epoch ${kept.epoch} ("${kept.name}").` : lost ? `the earlier "${name}" was lost with it, so no checkpoint of this training is stored now.` : 'no checkpoint of this training is stored yet.') +
+      " Free space by deleting checkpoints you no longer need (listCheckpoints()), or clear this site's data in the browser's settings.";
   }
 
   /** What the callback did, in words. */

@@ -59,7 +59,7 @@ export async function loadDataset(baseUrl: string, options: LoadDatasetOptions =
         tilesFromRgba(rgba, width, size, chosen.tilesPerRow, shard.count, pixels, shard.first);
       })
     : manifest.names.map((name, index) => async () => {
-        const blob = await fetchBlob(fetchFile, originalUrl(folder, chosen, name));
+        const blob = await fetchBlob(fetchFile, originalUrl(folder, chosen, name), size);
         bytes += blob.size;
         const { rgba, width, height } = await decodeImage(blob, size);
         if (width !== size || height !== size) throw new Error(`${name}: decoded to ${width}×${height}, expected ${size}×${size}`);
@@ -82,8 +82,19 @@ export function originalUrl(folder: string, resolution: { directory: string }, n
   return `${folder}${resolution.directory}${encodeURIComponent(name)}`;
 }
 
-async function fetchBlob(fetchFile: typeof globalThis.fetch, url: string): Promise<Blob> {
-  const response = await fetchFile(url);
+/** `original`: the size a side of the one-file-per-image resolution being loaded (not saved for offline use). */
+async function fetchBlob(fetchFile: typeof globalThis.fetch, url: string, original?: number): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetchFile(url);
+  } catch (error) {
+    // fetch rejects (Chromium: "Failed to fetch") when neither the network nor the offline copy has the file.
+    const cause = error instanceof Error ? error.message : String(error);
+    throw new Error(original
+      ? `cannot load the ${original}×${original} images: they are not saved for offline use (the course saves the 32 and 64 px sheets), and the network cannot be reached (${url}: ${cause}). ` +
+        'Run the cell again once the page is online (the images are then kept for next time), or load the dataset at resolution 64.'
+      : `cannot load ${url}: the network cannot be reached and this file is not saved for offline use (${cause}). Run the cell again once the page is online.`);
+  }
   if (!response.ok) throw new Error(`cannot load ${url}: the server answered ${response.status} ${response.statusText}`);
   return response.blob();
 }

@@ -38,7 +38,7 @@ export interface BatchProgress {
 
 export interface TrainCallbacks {
   /** `model` lets a callback read or restore weights (early stopping's restoreBestWeights does). */
-  onTrainBegin?(info: { epochs: number; batchesPerEpoch: number; samples: number; validationSamples: number; model: tf.LayersModel }): void;
+  onTrainBegin?(info: { epochs: number; batchesPerEpoch: number; samples: number; validationSamples: number; model: tf.LayersModel; report?: (text: string) => void }): void;
   onBatchEnd?(progress: BatchProgress): void;
   /** Return 'stop' to end training after this epoch (early stopping does). */
   onEpochEnd?(logs: EpochLogs, history: readonly EpochLogs[]): void | 'stop' | Promise<void | 'stop'>;
@@ -58,6 +58,8 @@ export interface TrainOptions {
   callbacks?: TrainCallbacks | TrainCallbacks[];
   /** Changes every training batch before the model sees it (image augmentation): images [n, size, size, 3] in [0, 1]. */
   augment?: (images: tf.Tensor4D) => tf.Tensor4D;
+  /** Where a callback says something during training (a checkpoint that was not saved): the training's output. */
+  report?: (text: string) => void;
 }
 
 export interface History {
@@ -93,7 +95,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
   const history: History = { epochs: [], stopReason: 'completed', batchesRun: 0, elapsedMs: 0 };
   const started = performance.now();
 
-  callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0, model }));
+  callbacks.forEach((callback) => callback.onTrainBegin?.({ epochs, batchesPerEpoch, samples: data.count, validationSamples: validation?.count ?? 0, model, report: options.report }));
 
   const dropoutMasks = seedDropoutMasks(model, seed);
   const augment = options.augment && fromTheStart(options.augment);

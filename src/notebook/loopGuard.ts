@@ -58,9 +58,10 @@ const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFu
 
 /**
  * The insertions that guard every loop and function of a program (an acorn AST of the
- * cell's JavaScript, whose top level runs in an async function).
+ * cell's JavaScript, whose top level runs in an async function; code built by eval or new Function at run
+ * time is guarded with a synchronous top level, see guardedEval.ts).
  */
-export function guardInsertions(program: unknown): GuardInsertion[] {
+export function guardInsertions(program: unknown, { topLevelAsync = true } = {}): GuardInsertion[] {
   const insertions: GuardInsertion[] = [];
   const guardBody = (body: EsNode, isAsync: boolean, depth: number, expressionBody: boolean) => {
     if (body.type === 'BlockStatement') {
@@ -94,7 +95,7 @@ export function guardInsertions(program: unknown): GuardInsertion[] {
       (base[type] as (node: AcornNode, state: GuardWalk, c: unknown) => void)(visited, { isAsync, depth: state.depth + 1 }, c);
     };
   }
-  recursive(program as AcornNode, { isAsync: true, depth: 0 }, visitors);
+  recursive(program as AcornNode, { isAsync: topLevelAsync, depth: 0 }, visitors);
   return insertions;
 }
 

@@ -3,6 +3,7 @@ import { evaluateCell, locateError } from './evaluate';
 import { createEnvironment } from './environment';
 import { CellInterrupted, CellSyntaxError, explainOutOfMemory, type LocatedError } from './errors';
 import { createGuardState, GUARD_NAME, type GuardOptions } from './loopGuard';
+import { guardedEvaluators } from './guardedEval';
 
 /** One cell as the notebook knows it: an id and a label readers recognise ("cell 4"). */
 export interface CellSource {
@@ -101,7 +102,9 @@ export function createNotebook(options: NotebookOptions): Notebook {
     async run(cell, { builtins = {}, signal } = {}) {
       labels.set(cell.id, cell.label);
       const outer = new Map<string, unknown>(Object.entries(builtins));
-      outer.set(GUARD_NAME, guards.forRun(signal));
+      const guard = guards.forRun(signal);
+      // Code the cell builds at run time (eval, new Function) is guarded with the same guard.
+      outer.set(GUARD_NAME, Object.assign(guard, guardedEvaluators(guard)));
       // Builtins and the page's globals are used directly unless a cell binds the name (or, for a global, a cell of the page declares it).
       const isOuterName = (name: string) => !environment.has(name) && (outer.has(name) || (!staticDefiners.has(name) && name in globalThis));
       let transpiled: TranspiledCell;

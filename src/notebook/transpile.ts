@@ -54,6 +54,9 @@ export const MAKE_CONSTANT = '__nb$c';
 /** `typeof name` of a name nothing defines is 'undefined' in JavaScript, not an error: this reads it so. */
 export const TYPEOF_NAME = '__nb$t';
 
+/** Globals that build code from strings: a cell reaches the loop guard's versions of them. */
+const GUARDED_EVALUATORS = new Set(['eval', 'Function']);
+
 const RESERVED = [IMPORT_FUNCTION, VALUE_VARIABLE, GUARD_NAME, ENVIRONMENT, MAKE_CONSTANT, TYPEOF_NAME];
 
 /**
@@ -98,6 +101,11 @@ export function transpileCell(source: string, { guards = true, isOuterName = isR
   if (prologue.length > 0) edits.push({ start: 0, end: 0, text: prologue.join(' '), rank: 2 });
   edits.push(...declarationEdits(program));
   for (const reference of references) {
+    if (guards && GUARDED_EVALUATORS.has(reference.name) && !declared.has(reference.name) && !reference.typeofOperand && reference.role === 'read') {
+      // eval(…) and new Function(…) are the guard's versions, which guard the code they are given (guardedEval.ts).
+      edits.push({ start: reference.start, end: reference.start, text: reference.shorthand ? `${reference.name}: ${GUARD_NAME}.` : `${GUARD_NAME}.`, rank: -2 });
+      continue;
+    }
     if (!viaEnvironment(reference.name)) continue;
     if (reference.typeofOperand) {
       edits.push({ start: reference.start, end: reference.start, text: `${TYPEOF_NAME}("`, rank: -2 });

@@ -104,7 +104,8 @@ describe('ModelCheckpoint', () => {
     const store = new CheckpointStore(storeThatFillsUp(3, () => epoch), textStore());
     const told: CheckpointFailure[] = [];
     const checkpoint = new ModelCheckpoint(store, { name: 'epoch-{epoch}', monitor: 'val_loss', onSaveFailed: (failure) => told.push(failure) });
-    checkpoint.onTrainBegin({ model: model(7) });
+    const reported: string[] = [];
+    checkpoint.onTrainBegin({ model: model(7), report: (text) => reported.push(text) });
     for (const logs of epochs) {
       epoch = logs.epoch;
       await checkpoint.onEpochEnd(logs);
@@ -112,6 +113,9 @@ describe('ModelCheckpoint', () => {
     expect(checkpoint.saves.map((save) => save.epoch)).toEqual([1, 2]);
     expect(told.map((failure) => failure.epoch)).toEqual([3, 4, 5, 6]);
     expect(told[0]!.reason).toMatch(/^the browser reported the save done, but IndexedDB does not list it/);
+    // What the training output says, at once.
+    expect(reported).toHaveLength(4);
+    expect(reported[0]).toMatch(/^Epoch 3: checkpoint "epoch-03" was not saved: the browser reported the save done, but IndexedDB does not list it \(the site's storage is probably full\)\. Training goes on; the checkpoint stored is epoch 2 \("epoch-02"\)\./);
     expect((await store.list()).map((c) => c.name).sort()).toEqual(['epoch-01', 'epoch-02']);
     expect(String(checkpoint)).toMatch(/^ModelCheckpoint\(val_loss, min\): saved 2 times; "epoch-02" holds epoch 2 \(val_loss 0\.3000\); 4 saves failed \(epochs 3, 4, 5, 6: the browser reported/);
   });

@@ -113,6 +113,27 @@ describe('loop guards (running cells)', () => {
     expect(await notebook.run(cell('3', '"still running"'))).toMatchObject({ status: 'done', value: 'still running' });
   });
 
+  it('guards code built by eval and new Function the same way (issue 14 item 5)', async () => {
+    const notebook = createNotebook({ importModule, guard: { syncBudgetMs: 300 } });
+    for (const [id, source] of [
+      ['1', 'eval("while (true) {}")'],
+      ['2', 'const spin = new Function("let x = 0; for (;;) x++;");\nspin();'],
+      ['3', 'Function("n", "while (n > 0) { n = n + 1 } return n")(1)'],
+      ['4', 'const { eval: run } = { eval };\nrun("do {} while (true)")'],
+    ]) {
+      const started = performance.now();
+      const error = errorOf(await notebook.run(cell(id!, source!)));
+      expect(error.message).toBe('interrupted: the cell ran for 0.3 s without yielding to the page (an endless loop?), so it was stopped to keep the page responsive');
+      expect(performance.now() - started).toBeLessThan(3000);
+    }
+    // What they return, and their errors, are the real ones' (after the page has had its turn).
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await notebook.run(cell('5', 'eval("var q = 5; q * 2")'))).toMatchObject({ status: 'done', value: 10 });
+    expect(await notebook.run(cell('6', 'new Function("a", "b", "return a + b")(2, 3)'))).toMatchObject({ status: 'done', value: 5 });
+    expect(await notebook.run(cell('7', 'typeof eval + " " + eval(42)'))).toMatchObject({ status: 'done', value: 'function 42' });
+    expect(errorOf(await notebook.run(cell('8', 'eval("1 +")')))).toMatchObject({ name: 'SyntaxError' });
+  });
+
   it('lets a legitimate 1.5 s synchronous loop finish under the default budget', async () => {
     expect(SYNC_BUDGET_MS).toBeGreaterThanOrEqual(5000);
     const notebook = createNotebook({ importModule });
