@@ -8,6 +8,7 @@
  */
 import type { EpochLogs } from '../ml/train';
 import type { RunRecord } from '../ml/runLog';
+import { notYet, type Verdict } from './define';
 
 export interface LayerInfo {
   /** The layer's class in lower camel case: 'dense', 'dropout', 'batchNormalization', … */
@@ -91,4 +92,17 @@ export function formatNumber(value: number, digits = 1): string {
 export function afterHiddenLayers(layers: readonly LayerInfo[]): Array<LayerInfo[]> {
   const dense = layers.map((layer, index) => (layer.kind === 'dense' ? index : -1)).filter((index) => index >= 0);
   return dense.slice(0, -1).map((start, i) => layers.slice(start + 1, dense[i + 1]));
+}
+
+/**
+ * The layers after each of the two hidden layers of the model a cell built (its value, or the name it
+ * defines), or the verdict to give when there is no such model: what every "add a layer after each hidden
+ * layer" exercise starts with.
+ */
+export function hiddenLayersOfModel(value: unknown, get: (name: string) => unknown, name: string): { after: LayerInfo[][]; layers: LayerInfo[] } | Verdict {
+  const layers = modelLayers(value) ?? modelLayers(get(name));
+  if (!layers) return notYet({ en: `The cell should end with \`${name}\`: the check looks at its layers.`, zh: `这个单元格最后一行应当是 \`${name}\`：检查会查看它的各层。` });
+  const after = afterHiddenLayers(layers);
+  if (after.length !== 2) return notYet({ en: `The model has ${after.length + 1} Dense layers; keep the baseline's three (two hidden, one output).`, zh: `这个模型有 ${after.length + 1} 个 Dense 层；请保留基线的三个（两个隐藏层，一个输出层）。` });
+  return { after, layers };
 }

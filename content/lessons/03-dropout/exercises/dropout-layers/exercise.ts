@@ -1,5 +1,5 @@
 import { correct, defineExercise, notYet } from '../../../../../src/exercises/define';
-import { afterHiddenLayers, modelLayers, ORDINALS } from '../../../../../src/exercises/inspect';
+import { hiddenLayersOfModel, ORDINALS } from '../../../../../src/exercises/inspect';
 
 const RATE = 0.5;
 
@@ -9,10 +9,9 @@ export default defineExercise({
     { en: `Both blanks: \`tf.layers.dropout({ rate: ${RATE} })\`.`, zh: `两个空白处都填：\`tf.layers.dropout({ rate: ${RATE} })\`。` },
   ],
   check({ value, get }) {
-    const layers = modelLayers(value) ?? modelLayers(get('myDropoutModel'));
-    if (!layers) return notYet({ en: 'The cell should end with `myDropoutModel`: the check looks at its layers.', zh: '这个单元格最后一行应当是 `myDropoutModel`：检查会查看它的各层。' });
-    const hidden = afterHiddenLayers(layers);
-    if (hidden.length !== 2) return notYet({ en: `The model has ${hidden.length + 1} Dense layers; keep the baseline's three (two hidden, one output).`, zh: `这个模型有 ${hidden.length + 1} 个 Dense 层；请保留基线的三个（两个隐藏层，一个输出层）。` });
+    const model = hiddenLayersOfModel(value, get, 'myDropoutModel');
+    if ('state' in model) return model;
+    const { after: hidden, layers } = model;
     for (const [index, after] of hidden.entries()) {
       const dropout = after.find((layer) => layer.kind === 'dropout');
       if (!dropout) {

@@ -1,5 +1,5 @@
 import { correct, defineExercise, notYet } from '../../../../../src/exercises/define';
-import { afterHiddenLayers, modelLayers, ORDINALS } from '../../../../../src/exercises/inspect';
+import { hiddenLayersOfModel, ORDINALS } from '../../../../../src/exercises/inspect';
 
 export default defineExercise({
   hints: [
@@ -7,10 +7,9 @@ export default defineExercise({
     { en: 'Both blanks: `tf.layers.batchNormalization()`.', zh: '两个空白处都填：`tf.layers.batchNormalization()`。' },
   ],
   check({ value, get }) {
-    const layers = modelLayers(value) ?? modelLayers(get('myBnModel'));
-    if (!layers) return notYet({ en: 'The cell should end with `myBnModel`: the check looks at its layers.', zh: '这个单元格最后一行应当是 `myBnModel`：检查会查看它的各层。' });
-    const hidden = afterHiddenLayers(layers);
-    if (hidden.length !== 2) return notYet({ en: `The model has ${hidden.length + 1} Dense layers; keep the baseline's three (two hidden, one output).`, zh: `这个模型有 ${hidden.length + 1} 个 Dense 层；请保留基线的三个（两个隐藏层，一个输出层）。` });
+    const model = hiddenLayersOfModel(value, get, 'myBnModel');
+    if ('state' in model) return model;
+    const { after: hidden } = model;
     for (const [index, after] of hidden.entries()) {
       if (!after.some((layer) => layer.kind === 'batchNormalization')) {
         const instead = after.length > 0 ? { en: ` (it is followed by ${after.map((layer) => layer.kind).join(', ')})`, zh: `（它后面是 ${after.map((layer) => layer.kind).join('、')}）` } : { en: '', zh: '' };

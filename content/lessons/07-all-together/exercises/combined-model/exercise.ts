@@ -1,5 +1,5 @@
 import { correct, defineExercise, notYet } from '../../../../../src/exercises/define';
-import { afterHiddenLayers, modelLayers, ORDINALS } from '../../../../../src/exercises/inspect';
+import { hiddenLayersOfModel, ORDINALS } from '../../../../../src/exercises/inspect';
 
 export default defineExercise({
   hints: [
@@ -7,10 +7,9 @@ export default defineExercise({
     { en: '`tf.layers.batchNormalization()`, then `tf.layers.dropout({ rate: 0.5 })`.', zh: '先 `tf.layers.batchNormalization()`，再 `tf.layers.dropout({ rate: 0.5 })`。' },
   ],
   check({ value, get }) {
-    const layers = modelLayers(value) ?? modelLayers(get('myModel'));
-    if (!layers) return notYet({ en: 'The cell should end with `myModel`: the check looks at its layers.', zh: '这个单元格最后一行应当是 `myModel`：检查会查看它的各层。' });
-    const hidden = afterHiddenLayers(layers);
-    if (hidden.length !== 2) return notYet({ en: `The model has ${hidden.length + 1} Dense layers; keep the lesson's three.`, zh: `这个模型有 ${hidden.length + 1} 个 Dense 层；请保留本课的三个。` });
+    const model = hiddenLayersOfModel(value, get, 'myModel');
+    if ('state' in model) return model;
+    const { after: hidden } = model;
     for (const [index, after] of hidden.entries()) {
       const kinds = after.map((layer) => (layer.kind === 'dropout' ? `dropout ${layer.rate}` : layer.kind)).join(' → ') || 'nothing';
       if (kinds !== 'batchNormalization → dropout 0.5') {
