@@ -3,10 +3,10 @@
  * exercises (src/exercises/progress.ts, shared by both languages), and "Reset my progress", which asks first.
  */
 import { exercisesText } from '../i18n/exercises';
-import { langOfTag } from '../i18n';
 import { browserStore, clearProgress, solvedInLesson } from '../exercises/progress';
 
-const t = exercisesText[langOfTag(document.documentElement.lang)];
+// The page's language from <html lang> (as langOfTag reads it; src/i18n/index.ts would bundle every table).
+const t = exercisesText[document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en'];
 
 function showProgress(): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-progress]')) {

@@ -9,7 +9,7 @@
  *    code that the check called is the reader's error; any other exception is the check's own bug, said so.
  */
 import { exercisesText } from '../i18n/exercises';
-import { LANGS, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
 import { ReaderCodeError, type CheckContext, type ExerciseDefinition, type Localized, type Verdict } from './define';
 
 /** How a blank is written in a starter cell. */
@@ -19,7 +19,8 @@ const sameCode = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.r
 
 /** The same text in every language, from the exercises' table. */
 function everyLang(text: (lang: Lang) => string): Localized {
-  return Object.fromEntries(LANGS.map((lang) => [lang, text(lang)])) as Localized;
+  // The languages of the exercises' table (importing LANGS from src/i18n would bundle every table into the page).
+  return Object.fromEntries((Object.keys(exercisesText) as Lang[]).map((lang) => [lang, text(lang)])) as Localized;
 }
 
 /** "Not attempted" before running: the starter unchanged, or blanks left. Undefined when the code is an answer. */
