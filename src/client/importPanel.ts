@@ -5,7 +5,7 @@
  * sizes, to use or delete, and the built-in one.
  */
 import type { Messages } from '../i18n';
-import { fromRelativePaths, filesOfEntry, type PickedFile } from '../importer/browser/browserSources';
+import { fromRelativePaths, filesOfDirectoryHandle, filesOfEntry, type PickedFile } from '../importer/browser/browserSources';
 import { deleteStoredDataset, listStoredDatasets, type StoredDataset } from '../importer/browser/datasetStore';
 import type { FromImportWorker, ImportInput, ToImportWorker } from '../importer/browser/importProtocol';
 import { chooseStoredDataset, chosenDataset } from '../lib/chosenDataset';
@@ -163,6 +163,21 @@ export function importPanel({ t, onChange }: ImportPanelOptions): HTMLElement {
     folderInput.value = '';
     if (files.length > 0) void run({ kind: 'files', ...fromRelativePaths(files) });
   });
+  // Where the browser has a directory picker, the folder button opens it (the <input webkitdirectory> elsewhere).
+  const showDirectoryPicker = (window as unknown as { showDirectoryPicker?: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker;
+  if (showDirectoryPicker) {
+    folderLabel.addEventListener('click', async (event) => {
+      if (event.target === folderInput) return;
+      event.preventDefault();
+      let handle: FileSystemDirectoryHandle;
+      try {
+        handle = await showDirectoryPicker.call(window);
+      } catch {
+        return; // the reader closed the picker
+      }
+      void run({ kind: 'files', label: handle.name, files: await filesOfDirectoryHandle(handle) });
+    });
+  }
   drop.addEventListener('dragover', (event) => {
     event.preventDefault();
     drop.classList.add('dragging');
