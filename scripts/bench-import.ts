@@ -16,7 +16,7 @@ import { makeZip } from '../test/dataset/zipWriter';
 
 const dataset = resolve(process.env.REAL_DATASET ?? '../shared/datasets/av-emergency');
 
-/** Resident memory (MB) of every process below `root` (Chromium's browser, renderers, GPU, utilities). */
+/** Memory (MB, proportional set size) of every process below `root` (Chromium's browser, renderers, GPU, utilities). */
 function treeRssMb(root: number): number {
   const children = new Map<number, number[]>();
   let total = 0;
@@ -29,6 +29,9 @@ function treeRssMb(root: number): number {
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
       rss.set(Number(entry), Number(fields[21]) * 4096);
+      // Proportional set size: pages shared between Chromium's processes counted once in all.
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'));
+      if (pss) rss.set(Number(entry), Number(pss[1]) * 1024);
     } catch { /* the process ended */ }
   }
   const walk = (pid: number) => { total += rss.get(pid) ?? 0; for (const child of children.get(pid) ?? []) walk(child); };
@@ -50,7 +53,7 @@ try {
   await page.goto(`${url}data/`);
   await page.locator('[data-import-panel]').waitFor();
   // Playwright starts Chromium as a child of this process (other jobs' browsers are not counted).
-  const root = Number(execSync(`pgrep -n -P ${process.pid}`).toString().trim());
+  const root = Number(execSync(`pgrep -n -P ${process.pid} chrom`).toString().trim());
   await new Promise((done) => setTimeout(done, 1000));
   const idle = treeRssMb(root);
   let peak = idle;
