@@ -275,7 +275,8 @@ describe('reading comfort', () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 740 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     for (const path of ['', 'data/', 'search/?q=dropout', ...lessons.map((id) => `lessons/${id}/`), 'zh/', ...lessons.map((id) => `zh/lessons/${id}/`)]) {
-      await page.goto(`${siteUrl}${path}`);
+      // Measured once the page's scripts have built their controls (exercises, notices), not only the HTML.
+      await page.goto(`${siteUrl}${path}`, { waitUntil: 'networkidle' });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${path || 'index'} scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
       if (/^(zh\/)?lessons\//.test(path)) {
