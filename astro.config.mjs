@@ -12,6 +12,16 @@ const isolationHeaders = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** An esbuild plugin for Vite's dev pre-bundling: node-fetch (tfjs-core's fetch under Node) is an empty module. */
+const withoutNodeFetch = {
+  name: 'course-without-node-fetch',
+  /** @param {import('esbuild').PluginBuild} build */
+  setup(build) {
+    build.onResolve({ filter: /^node-fetch$/ }, () => ({ path: 'node-fetch', namespace: 'course-empty' }));
+    build.onLoad({ filter: /.*/, namespace: 'course-empty' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
 export default defineConfig({
   // Deploy under a sub-path (GitHub Pages: /<repo>/) with COURSE_BASE=/course/ npm run build.
   base: process.env.COURSE_BASE ?? '/',
@@ -31,10 +41,17 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   server: { headers: isolationHeaders },
+  // The dev toolbar floats over the first cell's Run button.
+  devToolbar: { enabled: false },
   vite: {
     build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4096 },
     // The language worker (src/notebook/languageWorker.ts) is a module worker.
     worker: { format: 'es' },
-    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm'] },
+    // Dev only (astro dev pre-bundles dependencies; the build does not use optimizeDeps). TF.js's wasm backend is
+    // pre-bundled: served raw, its dist/backend_wasm.js imports the worker source from a CommonJS file, which
+    // fails in the browser (the .wasm files are named by tfBackend.ts's ?url imports, so bundling moves nothing).
+    // tfjs-core's Node fetch (node-fetch, "browser": false in its package.json) then becomes an empty module
+    // instead of an import of node-fetch's Node-only code.
+    optimizeDeps: { esbuildOptions: { plugins: [withoutNodeFetch] } },
   },
 });

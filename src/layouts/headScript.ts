@@ -16,9 +16,14 @@ export interface HeadScriptText {
   useBuiltIn: string;
 }
 
-export function headScript(base: string, text: HeadScriptText): string {
+/**
+ * `serviceWorker: false` under astro dev: the dev server sends COOP/COEP itself, there is no offline manifest to
+ * save, and a worker caching dev modules would defeat live reload; the footer then says nothing.
+ */
+export function headScript(base: string, text: HeadScriptText, { serviceWorker = true } = {}): string {
   const body = String.raw`
 const base = ${JSON.stringify(base)};
+const useServiceWorker = ${JSON.stringify(serviceWorker)};
 const CHOSEN_DATASET = ${JSON.stringify(CHOSEN_DATASET_KEY)};
 const text = ${JSON.stringify(text)};
 const root = document.documentElement;
@@ -64,7 +69,9 @@ const offlineStatus = (message, state) => {
   element.hidden = false;
 };
 const sw = navigator.serviceWorker;
-if (!sw || !isSecureContext) {
+if (!useServiceWorker) {
+  // astro dev: nothing to register, nothing to say in the footer.
+} else if (!sw || !isSecureContext) {
   document.addEventListener('DOMContentLoaded', () => offlineStatus(text.offlineUnsupported, 'unsupported'));
 } else {
   sw.addEventListener('message', (event) => {
