@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { remarkCells, CELL_LANGUAGE } from './src/markdown/remarkCells.ts';
 import { offlineManifest } from './scripts/lib/offlineManifest.ts';
 import { hostHeaders } from './scripts/lib/hostHeaders.ts';
+import { cellReload } from './scripts/lib/cellReload.ts';
 
 // Cross-origin isolation lets TF.js's wasm backend use threads (SharedArrayBuffer).
 // Static hosts that cannot send headers get them from the service worker (public/sw.js): see the README.
@@ -44,6 +45,8 @@ export default defineConfig({
   // The dev toolbar floats over the first cell's Run button.
   devToolbar: { enabled: false },
   vite: {
+    // astro dev: an edited cell or exercise file reloads its lesson's page (the prose alone Astro already watches).
+    plugins: [cellReload()],
     build: { assetsInlineLimit: 0, chunkSizeWarningLimit: 4096 },
     // The language worker (src/notebook/languageWorker.ts) is a module worker.
     worker: { format: 'es' },

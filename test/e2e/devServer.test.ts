@@ -1,16 +1,16 @@
 /**
  * Authoring: `astro dev` (npm run dev) runs the baseline lesson's first cells, as an instructor editing a lesson
- * would see them. The built site keeps its CSP. The dev server serves a copy of the baseline lesson
+ * would see them, and reloads the page when a cell's file or the prose changes. The built site keeps its CSP. The dev server serves a copy of the baseline lesson
  * (COURSE_LESSONS, in test/tmp/) with its own content cache, so it shares nothing with a concurrent build.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { output, pressRun, useBrowser } from './helpers';
+import { cell, output, pressRun, useBrowser } from './helpers';
 
 const browser = useBrowser();
 let temp: string;
@@ -42,6 +42,14 @@ async function waitForServer(url: string, timeout: number): Promise<void> {
   throw new Error(`astro dev did not answer ${url} within ${timeout} ms:\n${log}`);
 }
 
+/** Appends `line` to `file`, as an author's save, and waits for the page to show it (`shown`). */
+async function editAndWait(file: string, line: string, shown: Locator): Promise<void> {
+  writeFileSync(file, `${readFileSync(file, 'utf8')}\n${line}\n`);
+  await shown.first().waitFor({ timeout: 30_000 }).catch((error) => {
+    throw new Error(`${file} was edited but the page did not show "${line}" within 30 s:\n${log}`, { cause: error });
+  });
+}
+
 beforeAll(async () => {
   mkdirSync('test/tmp', { recursive: true });
   temp = resolve(mkdtempSync('test/tmp/dev-server-'));
@@ -52,7 +60,8 @@ beforeAll(async () => {
   // Its own process group (detached), so that afterAll ends npx, astro and esbuild together.
   devServer = spawn('npx', ['astro', 'dev', '--port', String(port)], {
     detached: true,
-    env: { ...process.env, COURSE_LESSONS: lessons, COURSE_CACHE_DIR: join(temp, 'cache') },
+    // NODE_ENV as a shell has it: Vitest sets it to "test", under which Astro turns live reload (HMR) off.
+    env: { ...process.env, NODE_ENV: 'development', COURSE_LESSONS: lessons, COURSE_CACHE_DIR: join(temp, 'cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   devServer.stdout!.on('data', (chunk) => (log += chunk));
@@ -96,6 +105,13 @@ describe('the dev server (npm run dev)', () => {
     expect(watch.failedRequests).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
   }, 90_000);
+
+  it('reloads the page with the new code when a cell\'s file changes, and with the new words when the prose does', async () => {
+    await editAndWait(join(lessons, '01-baseline', 'cells', '02-split.ts'), '// edited while the dev server runs',
+      cell(page, 'split').locator('pre', { hasText: 'edited while the dev server runs' }));
+    await editAndWait(join(lessons, '01-baseline', 'en.mdx'), 'A sentence added while the dev server runs.',
+      page.getByText('A sentence added while the dev server runs.'));
+  }, 70_000);
 });
 
 describe('the built site', () => {
