@@ -1,12 +1,10 @@
 import { createNotebook, type CellSource } from '../notebook/notebook';
 import { renderError } from '../notebook/display';
 import { createCellOutput, type CellOutput } from '../notebook/cellOutput';
-import { isDisplayable, DISPLAY } from '../lessonKit/displayProtocol';
-import type { CellContext } from '../lessonKit/context';
+import { isDisplayable, DISPLAY, explainShapeMismatch, loadLessonLibrary, type CellContext } from '../lessonKit';
 import { isOutOfMemory } from '../notebook/errors';
 import type { NotebookText } from '../i18n/notebook';
 import { guardWasmAllocations, tensorflowForCells } from './allocationGuard';
-import { explainShapeMismatch } from '../lessonKit/shapeErrors';
 
 type TF = typeof import('@tensorflow/tfjs');
 
@@ -136,7 +134,7 @@ export function createRuntime(options: RuntimeOptions) {
         lessonId: options.lessonId,
       };
       // The lesson library trains with TF.js, so the backend is chosen before any cell code runs.
-      const [{ createLessonLibrary }, backend] = await Promise.all([import('../lessonKit/library'), import('./tfBackend')]);
+      const [{ createLessonLibrary }, backend] = await Promise.all([loadLessonLibrary(), import('./tfBackend')]);
       const info = await backend.initBackend();
       const tf = await backend.tensorflow();
       if (info.unknownRequest && !backendNoticeShown) {

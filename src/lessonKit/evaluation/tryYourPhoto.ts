@@ -6,14 +6,14 @@
  * the evaluation's threshold control when the page has one (`[data-threshold-control]`), else 0.5.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { langOfTag } from '../i18n';
-import { photoTrial as en } from '../i18n/en';
-import { photoTrial as zh } from '../i18n/zh';
-import { canvasCodec } from '../importer/browser/canvasCodec';
-import { checkImageFile, orientPixels, withoutOrientation } from '../importer/imageFile';
-import { ImageSet } from '../ml/imageSet';
-import { predictProbabilities } from '../ml/predict';
-import type { CellContext } from './context';
+import { langOfTag } from '../../i18n';
+import { photoTrial as en } from '../../i18n/en';
+import { photoTrial as zh } from '../../i18n/zh';
+import { canvasCodec } from '../../importer/browser/canvasCodec';
+import { checkImageFile, orientPixels, withoutOrientation } from '../../importer/imageFile';
+import { ImageSet } from '../../ml/imageSet';
+import { predictProbabilities } from '../../ml/predict';
+import type { CellContext } from '../context';
 
 const SHOWN_PX = 192;
 

@@ -3,13 +3,13 @@
  * (src/importer/browser/), as the reader chose it on the data page, in the header, with `chooseDataset()`
  * or with `loadDataset({ dataset })`.
  */
-import { langOfTag } from '../i18n';
-import { dataImport as en } from '../i18n/en';
-import { dataImport as zh } from '../i18n/zh';
-import { listStoredDatasets, storedDataset } from '../importer/browser/datasetStore';
-import { storedFetch, storedPayloadUrl } from '../importer/browser/storedPayload';
-import { chooseStoredDataset, chosenDataset, type ChosenDataset } from '../lib/chosenDataset';
-import type { CellContext } from './context';
+import { langOfTag } from '../../i18n';
+import { dataImport as en } from '../../i18n/en';
+import { dataImport as zh } from '../../i18n/zh';
+import { listStoredDatasets, storedDataset } from '../../importer/browser/datasetStore';
+import { storedFetch, storedPayloadUrl } from '../../importer/browser/storedPayload';
+import { chooseStoredDataset, chosenDataset, type ChosenDataset } from '../../lib/chosenDataset';
+import type { CellContext } from '../context';
 
 /** `loadDataset({ dataset: BUILT_IN })` loads the course's own dataset whatever the reader chose. */
 export const BUILT_IN = 'built-in';
@@ -47,7 +47,7 @@ export function datasetChoiceLibrary(context: CellContext) {
    * Later `loadDataset()` calls load it.
    */
   async function chooseDataset(): Promise<ChosenDataset> {
-    const { importPanel } = await import('../client/importPanel');
+    const { importPanel } = await import('../../client/importPanel');
     const t = words();
     return new Promise((resolve) => {
       const panel = importPanel({

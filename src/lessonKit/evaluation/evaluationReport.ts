@@ -1,9 +1,9 @@
-import type { BinaryMetrics } from '../ml/metrics';
-import type { ImageSet } from '../ml/imageSet';
-import { messages } from '../i18n';
-import { thresholdExplorer } from '../viz/thresholdExplorer';
-import { formatPercent } from '../lib/numbers';
-import { DISPLAY } from './displayProtocol';
+import type { BinaryMetrics } from '../../ml/metrics';
+import type { ImageSet } from '../../ml/imageSet';
+import { messages } from '../../i18n';
+import { thresholdExplorer } from '../../viz/thresholdExplorer';
+import { formatPercent } from '../../lib/numbers';
+import { DISPLAY } from '../displayProtocol';
 
 /** The result of `evaluate`: figures a cell can compute with (at the usual threshold 0.5), and how the page shows them. */
 export class EvaluationReport {

@@ -1,0 +1,72 @@
+import type { CellContext } from '../context';
+import type { ImageSet } from '../../ml/imageSet';
+import {
+  articleAugmentation, augmentImages, blur, expandLikeArticle, flipLeftRight, flipUpDown, gaussianNoise,
+  randomAugmentation, rotate, shift, type Augmentation,
+} from '../../ml/augment';
+import { augmentationGallery as galleryView, type GalleryRow } from '../../viz/augmentationGallery';
+
+/** The names of the augmentation lesson (05): the article's image operations, its random mode, and a gallery of both. */
+export function augmentationLibrary(context: CellContext) {
+  const doc = context.document;
+
+  /**
+   * Real images of a set under each augmentation, with a slider per setting, and a last row
+   * drawn by `augmentation` (the training-time mode; the article's five versions by default).
+   */
+  function augmentationGallery(data: ImageSet, { count = 4, indices, augmentation }: { count?: number; indices?: number[]; augmentation?: Augmentation } = {}): HTMLElement {
+    const shown = indices ?? pickBothClasses(data, count);
+    const apply = (op: Augmentation) => augmentImages(data, shown, op);
+    const training = augmentation ?? articleAugmentation({ seed: 1 });
+    const reach = Math.max(1, Math.round(data.size / 4));
+    const rows: GalleryRow[] = [
+      { id: 'original', title: 'Original', render: () => shown.map((index) => data.image(index)) },
+      {
+        id: 'rotate', title: 'Rotation', note: 'A vehicle photographed on a slope or with a tilted camera is still the same vehicle.',
+        controls: [{ id: 'angle', label: 'Angle', min: -180, max: 180, step: 5, value: 30, unit: '°' }],
+        render: ({ angle }) => apply((x) => rotate(x, angle!)),
+      },
+      {
+        id: 'shift', title: 'Shift', note: 'The vehicle may stand anywhere in the picture.',
+        controls: [
+          { id: 'dx', label: 'Right', min: -reach, max: reach, step: 1, value: Math.round(reach / 2), unit: ' px' },
+          { id: 'dy', label: 'Down', min: -reach, max: reach, step: 1, value: 0, unit: ' px' },
+        ],
+        render: ({ dx, dy }) => apply((x) => shift(x, dx!, dy!)),
+      },
+      { id: 'flip-left-right', title: 'Flip left-right', note: 'An ambulance facing left is as much an ambulance as one facing right.', render: () => apply(flipLeftRight) },
+      { id: 'flip-up-down', title: 'Flip up-down', note: 'Upside-down vehicles never occur, yet the article uses this one too.', render: () => apply(flipUpDown) },
+      {
+        id: 'noise', title: 'Gaussian noise', note: 'Grainy photos from a cheap or dark camera.',
+        controls: [{ id: 'variance', label: 'Variance', min: 0, max: 1, step: 0.01, value: 0.2 }],
+        render: ({ variance }) => apply((x) => gaussianNoise(x, variance!, { seed: 1 })),
+      },
+      {
+        id: 'blur', title: 'Blur', note: 'Out-of-focus or moving vehicles.',
+        controls: [{ id: 'sigma', label: 'Sigma', min: 0, max: 3, step: 0.1, value: 1, unit: ' px' }],
+        render: ({ sigma }) => apply((x) => blur(x, sigma!)),
+      },
+      {
+        id: 'random', title: 'Random, as in training', note: 'What the network gets: new random choices for every image of every batch.',
+        redrawLabel: 'Draw again', render: () => apply(training),
+      },
+    ];
+    const names = shown.map((index) => ({ name: data.names[index]!, label: data.classes[data.labels[index]!]!, rgb: data.image(index) }));
+    return galleryView(names, rows, { size: data.size, document: doc });
+  }
+
+  return {
+    augment: { rotate, shift, flipLeftRight, flipUpDown, gaussianNoise, blur },
+    articleAugmentation,
+    randomAugmentation,
+    expandLikeArticle,
+    augmentationGallery,
+  };
+}
+
+/** The first images of each class, alternating (emergency first), so the gallery shows both kinds of vehicle. */
+function pickBothClasses(data: ImageSet, count: number): number[] {
+  const byClass: number[][] = [[], []];
+  for (let i = 0; i < data.count; i++) if (byClass[data.labels[i]!]!.length < count) byClass[data.labels[i]!]!.push(i);
+  return Array.from({ length: count }, (_, i) => [byClass[1]![i], byClass[0]![i]]).flat().filter((index) => index !== undefined).slice(0, count);
+}

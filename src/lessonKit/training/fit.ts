@@ -1,0 +1,135 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { CellContext } from '../context';
+import type { ImageSet } from '../../ml/imageSet';
+import { callbackList, train, type History, type TrainCallbacks } from '../../ml/train';
+import { historyFigure } from '../../viz/historyFigure';
+import { trainingProgress, formatDuration, formatRate } from '../../viz/trainingProgress';
+import { estimateTrainingMs } from '../../ml/trainingClock';
+import { recalledThroughput, rememberThroughput, type ThroughputKey } from '../../ml/throughputLog';
+import { trainingSetup } from '../../ml/fast';
+import { runHints, stopOnNonFiniteLoss, type RunFacts } from '../../ml/runHints';
+import { runHintsView } from '../../viz/runHintsView';
+import { describeLayers, recordRun, runFromTraining } from '../../ml/runLog';
+import { weightsView } from '../../viz/weightsView';
+import { majorityPlateau } from '../../ml/majorityPlateau';
+import { langOfTag, messages } from '../../i18n';
+import { formatPercent } from '../../lib/numbers';
+
+export interface FitOptions {
+  validation?: ImageSet;
+  epochs: number;
+  batchSize: number;
+  /** Seed of the per-epoch shuffling order. */
+  seed?: number;
+  callbacks?: TrainCallbacks | TrainCallbacks[];
+  /** Changes every training batch before the model sees it (image augmentation). */
+  augment?: (images: tf.Tensor4D) => tf.Tensor4D;
+}
+
+/** What the run hints need to know beyond the history. */
+function runFacts(model: tf.LayersModel): RunFacts {
+  return { hasDropout: model.layers.some((layer) => layer.getClassName() === 'Dropout') };
+}
+
+/** Training as every lesson does it: `fit` with its live progress, figures and hints, and the curves afterwards. */
+export function trainingLibrary(context: CellContext) {
+  const doc = context.document;
+
+  /** Trains with a live progress bar and curves; Stop ends it after the current batch and keeps the history. */
+  async function fit(model: tf.LayersModel, data: ImageSet, options: FitOptions): Promise<History> {
+    let epochs = options.epochs;
+    if (context.maxEpochs !== undefined && epochs > context.maxEpochs) {
+      const note = doc.createElement('p');
+      note.className = 'notice';
+      note.textContent = `This page limits training to ${context.maxEpochs} epochs (?maxEpochs=${context.maxEpochs} in its address); the cell asked for ${epochs}.`;
+      context.display(note);
+      epochs = context.maxEpochs;
+    }
+    const speedKey: ThroughputKey = { ...trainingSetup(), features: data.featureCount, parameters: model.countParams(), batchSize: options.batchSize };
+    const known = recalledThroughput(context.storage, speedKey);
+    const view = trainingProgress({
+      totalEpochs: epochs,
+      batchesPerEpoch: Math.ceil(data.count / options.batchSize),
+      estimatedMs: known === undefined ? undefined : estimateTrainingMs(known, data.count, epochs),
+      document: doc,
+    });
+    context.display(view.element);
+    const text = messages(langOfTag(doc.documentElement.lang));
+    const weights = weightsView(data.size, text.figures, doc);
+    context.display(weights.element);
+    const release = context.handleStopCooperatively();
+    try {
+      const history = await train(model, data, {
+        epochs,
+        batchSize: options.batchSize,
+        validation: options.validation,
+        seed: options.seed,
+        signal: context.stopSignal,
+        augment: options.augment,
+        // A callback's message during training (a checkpoint not saved) goes below the progress bar, at once.
+        report: (text) => {
+          const line = doc.createElement('p');
+          line.className = 'notice';
+          line.textContent = text;
+          context.display(line);
+        },
+        callbacks: [
+          { onBatchEnd: (progress) => view.batch(progress), onEpochEnd: (_logs, all) => view.epoch(all) },
+          // A loss that is not a number never recovers: stop at once, and the hint below says why.
+          stopOnNonFiniteLoss,
+          { onEpochEnd: (logs) => weights.epoch(model, logs.epoch) },
+          ...callbackList(options.callbacks),
+        ],
+      });
+      if (history.epochs.length > 0) {
+        try {
+          const extra = callbackList(options.callbacks);
+          recordRun(context.storage, runFromTraining({ lesson: context.lessonId, model, train: data, validation: options.validation, epochsAsked: options.epochs, batchSize: options.batchSize, augmented: Boolean(options.augment), callbacks: extra, history }));
+        } catch { /* the record of runs is a convenience: it never breaks training */ }
+      }
+      const rate = view.samplesPerSecond();
+      if (rate !== undefined) rememberThroughput(context.storage, speedKey, rate);
+      const last = history.epochs.at(-1);
+      view.finish(
+        `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
+        (last ? ` · training accuracy ${formatPercent(last.acc)}` + (last.val_acc === undefined ? '' : ` · validation accuracy ${formatPercent(last.val_acc)}`) : '') +
+        (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
+      );
+      if (options.validation) explainMajorityPlateau(history, options.validation);
+      if (history.epochs.length > 0) {
+        weights.finish(model, history.epochs.at(-1)!.epoch, `${context.lessonId}: ${describeLayers(model)}${options.augment ? ' + augmentation' : ''}`, context.storage);
+      }
+      const hints = runHintsView(runHints(history.epochs, runFacts(model)), text.hints, doc);
+      if (hints) context.display(hints);
+      return history;
+    } finally {
+      release();
+    }
+  }
+
+  /** Says why validation accuracy sat at the majority class's share, when it did for a few epochs. */
+  function explainMajorityPlateau(history: History, validation: ImageSet): void {
+    const plateau = majorityPlateau(history.epochs, validation.labels);
+    if (!plateau) return;
+    const t = messages(langOfTag(doc.documentElement.lang)).training;
+    const note = doc.createElement('p');
+    note.className = 'notice';
+    note.setAttribute('data-majority-plateau', `${plateau.from}-${plateau.to}`);
+    note.textContent = t.majorityPlateau({
+      from: plateau.from,
+      to: plateau.to,
+      rate: `${(100 * plateau.rate).toFixed(1)} %`,
+      majority: t.classNames[plateau.majorityLabel],
+      minority: t.classNames[1 - plateau.majorityLabel]!,
+    });
+    context.display(note);
+  }
+
+  /** Loss and accuracy curves of a finished training run, with the start of overfitting marked. */
+  function plotHistory(history: History, { markOverfitting = true }: { markOverfitting?: boolean } = {}): HTMLElement {
+    return historyFigure(history.epochs, { markOverfitting, document: doc });
+  }
+
+  return { fit, plotHistory };
+}
+
