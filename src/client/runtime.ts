@@ -5,6 +5,7 @@ import { isDisplayable, DISPLAY, explainShapeMismatch, loadLessonLibrary, type C
 import { isOutOfMemory } from '../notebook/errors';
 import type { NotebookText } from '../i18n/notebook';
 import { guardWasmAllocations, tensorflowForCells } from './allocationGuard';
+import { readLessonReference } from '../lessons/pageData';
 
 type TF = typeof import('@tensorflow/tfjs');
 
@@ -99,6 +100,10 @@ export function createRuntime(options: RuntimeOptions) {
     output.append(isDisplayable(value) ? value[DISPLAY](document) : output.render(value));
   }
 
+  // The cells as the page last gave them (edits included), and the lesson's reference results from the page's data.
+  let pageCells: CellSource[] = [];
+  const reference = readLessonReference(document);
+
   // The first run on a page with an unknown ?backend= says so; later runs keep the kernel line only.
   let backendNoticeShown = false;
 
@@ -132,6 +137,9 @@ export function createRuntime(options: RuntimeOptions) {
         document,
         storage: localStorage,
         lessonId: options.lessonId,
+        cellId: cell.id,
+        cells: () => pageCells,
+        reference,
       };
       // The lesson library trains with TF.js, so the backend is chosen before any cell code runs.
       const [{ createLessonLibrary }, backend] = await Promise.all([loadLessonLibrary(), import('./tfBackend')]);
@@ -194,7 +202,10 @@ export function createRuntime(options: RuntimeOptions) {
 
   return {
     run,
-    setCells: (cells: CellSource[]) => notebook.setCells(cells),
+    setCells: (cells: CellSource[]) => {
+      pageCells = cells;
+      notebook.setCells(cells);
+    },
     /** The page's TensorFlow.js (exercise checks call the reader's functions on small tensors with it). */
     tensorflow: async () => (await import('./tfBackend')).tensorflow(),
     /** The names cells have defined and their values, for the editor's completion. */

@@ -1,3 +1,4 @@
+import type { PageReference } from '../ml/referenceBands';
 /** What the lesson library needs from the page for one cell run. */
 export interface CellContext {
   /** Renders a value into this cell's output area. */
@@ -16,4 +17,10 @@ export interface CellContext {
   storage: Storage;
   /** The lesson the cell belongs to (its folder name, e.g. '06-checkpointing'), or 'notebook' outside a lesson. */
   lessonId: string;
+  /** The running cell's id (its data-cell): a training cell's live figure draws this cell's reference band. */
+  cellId?: string;
+  /** Every cell of the page as it is now (the reader's edits included), for telling whether a reference still applies. */
+  cells?: () => ReadonlyArray<{ id: string; source: string }>;
+  /** The lesson's reference results, as the build wrote them into the page. */
+  reference?: PageReference;
 }

@@ -4,6 +4,7 @@
  * notebook is. The page script never reads code back from the highlighted HTML.
  */
 import type { Lang } from '../i18n';
+import type { PageReference } from '../ml/referenceBands';
 
 export interface LessonPageData {
   lesson: string;
@@ -17,6 +18,8 @@ export interface LessonPageData {
    * solutions (COURSE_SOLUTIONS=hidden), in which case the page holds no solution text at all.
    */
   exercises?: Array<{ id: string; starter: string; solution?: string }>;
+  /** The lesson's reference results on the site's dataset (issue 16), when it has some: its training cells' bands. */
+  reference?: PageReference;
 }
 
 /** The attribute of the <script type="application/json"> that carries it. */
@@ -32,4 +35,10 @@ export function readLessonData(doc: Document): LessonPageData {
   const element = doc.querySelector(`script[${LESSON_DATA_ATTRIBUTE}]`);
   if (!element?.textContent) throw new Error(`this page has no lesson data (<script ${LESSON_DATA_ATTRIBUTE}>): it was not built by LessonPage.astro`);
   return JSON.parse(element.textContent) as LessonPageData;
+}
+
+/** The lesson's reference results from the page's data, if it has any (a page without lesson data has none). */
+export function readLessonReference(doc: Document): PageReference | undefined {
+  const element = doc.querySelector(`script[${LESSON_DATA_ATTRIBUTE}]`);
+  return element?.textContent ? (JSON.parse(element.textContent) as LessonPageData).reference : undefined;
 }

@@ -9,6 +9,7 @@ import { cellReferenceNodes, exerciseReferenceNodes } from '../lessons/prose';
 import { exercisesText } from '../i18n/exercises';
 import { lessonExercises } from '../exercises/files';
 import { exerciseNode } from './exerciseNode';
+import { referenceFigureNodes } from '../lessons/referenceFigures';
 
 /**
  * Turns each `<Cell id="model" />` of a lesson's prose into its notebook cell: the code of
@@ -25,12 +26,14 @@ export function remarkCells() {
     const highlighter = await sharedHighlighter();
     const lang = proseFileLang(file?.path) ?? 'en';
     const t = notebookText[lang];
+    // Training cells show their reference results before anything runs, drawn here (no script on the page).
+    const referenceFigures = referenceFigureNodes(dirname(file!.path!), cells, lang);
     for (const { node, id } of references) {
       const cell = cells.find((candidate) => candidate.id === id);
       if (!cell) throw new Error(`${file?.path}:${node.position?.start.line}: <Cell id="${id}" /> names no cell; this lesson's cells are ${cells.map((c) => c.id).join(', ') || '(none: add cells/01-<id>.ts)'}`);
       // The reference becomes the cell in place (same object, so its parent keeps it where the author put it).
       for (const key of Object.keys(node)) delete (node as unknown as Record<string, unknown>)[key];
-      Object.assign(node, cellNode(t, highlighter, cell));
+      Object.assign(node, cellNode(t, highlighter, cell, referenceFigures.get(cell.id)));
     }
     if (exerciseReferences.length === 0) return;
     const lessonDir = dirname(file!.path!);
@@ -54,13 +57,15 @@ function sharedHighlighter(): Promise<Highlighter> {
 }
 
 /** A code node that remark-rehype turns into the cell's section (hName/hProperties/hChildren). */
-function cellNode(t: NotebookText, highlighter: Highlighter, cell: LessonCell): Code {
+function cellNode(t: NotebookText, highlighter: Highlighter, cell: LessonCell, output?: Element): Code {
+  const children = cellChildren(t, highlighter, cell.source, cell.number);
+  if (output) (children.at(-1) as Element).children.push(output);
   return {
     type: 'code',
     lang: 'ts',
     meta: `cell id=${cell.id}`,
     value: cell.source,
-    data: { hName: 'section', hProperties: cellProperties(t, cell.id, cell.number), hChildren: cellChildren(t, highlighter, cell.source, cell.number) },
+    data: { hName: 'section', hProperties: cellProperties(t, cell.id, cell.number), hChildren: children },
   };
 }
 

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { BatchNormSnapshot } from '../ml/batchNormProbe';
+import { RUN_COLORS, SERIES_COLORS } from './palette';
 
 /** One update of the panel during training, reduced to a few numbers for the trace. */
 export interface BatchNormTracePoint {
@@ -17,8 +18,8 @@ export interface BatchNormPanelOptions {
   document?: Document;
 }
 
-const BATCH = '#dc2626';
-const MOVING = '#2563eb';
+const BATCH = SERIES_COLORS.training;
+const MOVING = SERIES_COLORS.validation;
 
 function median(values: Float32Array): number {
   const sorted = Float32Array.from(values).sort();
@@ -91,9 +92,9 @@ export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly Bat
     heading,
     perUnit('mean', [{ label: 'batch mean', values: snapshot.batchMean, color: BATCH }, { label: 'moving mean', values: snapshot.movingMean, color: MOVING }], 'mean of the input'),
     perUnit('variance', [{ label: 'batch variance', values: snapshot.batchVariance, color: BATCH }, { label: 'moving variance', values: snapshot.movingVariance, color: MOVING }], 'variance of the input'),
-    perUnit('gamma-beta', [{ label: 'gamma (scale)', values: snapshot.gamma, color: '#15803d' }, { label: 'beta (shift)', values: snapshot.beta, color: '#9333ea' }], 'learned value'),
-    histogram('before', snapshot.before, '#6b7280', 'activation before batch norm (sigmoid output)'),
-    histogram('after', snapshot.after, '#15803d', 'activation after batch norm (training mode)'),
+    perUnit('gamma-beta', [{ label: 'gamma (scale)', values: snapshot.gamma, color: RUN_COLORS[2] }, { label: 'beta (shift)', values: snapshot.beta, color: RUN_COLORS[1] }], 'learned value'),
+    histogram('before', snapshot.before, RUN_COLORS[0], 'activation before batch norm (sigmoid output)'),
+    histogram('after', snapshot.after, RUN_COLORS[1], 'activation after batch norm (training mode)'),
   );
   if (trace.length > 0) {
     const rows = trace.flatMap((point) => [

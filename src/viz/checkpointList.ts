@@ -3,6 +3,7 @@ import type { CheckpointInfo, CheckpointSave } from '../ml/checkpoints';
 import type { EpochLogs } from '../ml/train';
 import { besideEpoch, epochChart } from './epochCharts';
 import { formatPercent } from '../lib/numbers';
+import { MARK_COLORS, SERIES_COLORS } from './palette';
 
 export interface CheckpointListOptions {
   /** Buttons shown for each checkpoint; each gets the checkpoint's name and may return a message to show. */
@@ -105,19 +106,19 @@ export function checkpointFigure(epochs: readonly EpochLogs[], options: Checkpoi
   const isAccuracy = String(monitor).endsWith('acc');
   const lastEpoch = Math.max(2, last?.epoch ?? 1);
   const marks: Plot.Markish[] = [
-    Plot.line(rows, { x: 'epoch', y: 'value', stroke: '#dc2626', strokeWidth: 2 }),
-    Plot.dot(options.saves, { x: 'epoch', y: 'value', fill: '#15803d', r: 4, tip: true, title: (d: CheckpointSave) => `saved at epoch ${d.epoch}: ${formatValue(String(monitor), d.value)}` }),
+    Plot.line(rows, { x: 'epoch', y: 'value', stroke: SERIES_COLORS.validation, strokeWidth: 2 }),
+    Plot.dot(options.saves, { x: 'epoch', y: 'value', fill: MARK_COLORS.best, r: 4, tip: true, title: (d: CheckpointSave) => `saved at epoch ${d.epoch}: ${formatValue(String(monitor), d.value)}` }),
   ];
   if (saved) {
     marks.push(
-      Plot.ruleX([saved.epoch], { stroke: '#15803d', strokeDasharray: '4,3' }),
-      Plot.text([saved], { x: 'epoch', frameAnchor: 'top', dy: 6, ...besideEpoch(saved.epoch, lastEpoch), fill: '#166534', text: (d: CheckpointSave) => `checkpoint: epoch ${d.epoch}` }),
+      Plot.ruleX([saved.epoch], { stroke: MARK_COLORS.best, strokeDasharray: '4,3' }),
+      Plot.text([saved], { x: 'epoch', frameAnchor: 'top', dy: 6, ...besideEpoch(saved.epoch, lastEpoch), fill: MARK_COLORS.best, text: (d: CheckpointSave) => `checkpoint: epoch ${d.epoch}` }),
     );
   }
   if (last && saved && last.epoch !== saved.epoch) {
     marks.push(
-      Plot.ruleX([last.epoch], { stroke: '#64748b', strokeDasharray: '2,3' }),
-      Plot.text([last], { x: 'epoch', frameAnchor: 'bottom', dy: -6, dx: -4, textAnchor: 'end', fill: '#334155', text: (d: { epoch: number }) => `last: epoch ${d.epoch}` }),
+      Plot.ruleX([last.epoch], { stroke: MARK_COLORS.stop, strokeDasharray: '2,3' }),
+      Plot.text([last], { x: 'epoch', frameAnchor: 'bottom', dy: -6, dx: -4, textAnchor: 'end', fill: MARK_COLORS.stop, text: (d: { epoch: number }) => `last: epoch ${d.epoch}` }),
     );
   }
   figure.append(epochChart({

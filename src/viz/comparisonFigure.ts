@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { formatPercent } from '../lib/numbers';
 import { epochChart, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
+import { RUN_COLORS } from './palette';
 
 export interface Run {
   label: string;
@@ -17,7 +18,6 @@ export interface ComparisonFigureOptions {
 
 // Not the blue and red that mean training and validation in the other figures: here colour means the run.
 // The first run (the one without the technique, by the lessons' convention) is grey.
-const RUN_COLORS = ['#6b7280', '#7c3aed', '#0d9488', '#ea580c', '#db2777'];
 
 /** Earlier runs are drawn wider underneath, so a later run that follows the same path leaves them visible. */
 function runWidth(index: number, runs: number): number {

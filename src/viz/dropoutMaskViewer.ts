@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DropoutObservation } from '../ml/dropoutProbe';
 import { formatPercent } from '../lib/numbers';
+import { MARK_COLORS, RUN_COLORS } from './palette';
 
 export interface DropoutMaskViewerOptions {
   document?: Document;
@@ -8,8 +9,8 @@ export interface DropoutMaskViewerOptions {
 
 // Kept units in the colour of "with dropout" in the comparison figure; dropped ones a faint grey that
 // stays the dimmest square on a light page and on a dark one (it is mostly the page showing through).
-const KEPT = '#7c3aed';
-const DROPPED = '#9ca3af';
+const KEPT = RUN_COLORS[1];
+const DROPPED = MARK_COLORS.neutral;
 const DROPPED_OPACITY = 0.3;
 
 /**

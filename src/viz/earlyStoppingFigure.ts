@@ -3,13 +3,14 @@ import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { formatPercent } from '../lib/numbers';
 import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { MARK_COLORS, SERIES_COLORS } from './palette';
 
 export interface EarlyStoppingFigureOptions {
   width?: number;
   document?: Document;
 }
 
-const COLORS = { training: '#2563eb', validation: '#dc2626', stop: '#111827', best: '#15803d', overfitting: '#f59e0b' };
+const COLORS = { ...SERIES_COLORS, ...MARK_COLORS };
 
 /**
  * The article's loss-vs-epoch picture of early stopping: training and validation loss (and
@@ -39,7 +40,7 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
     const marks: Plot.Markish[] = [];
     if (overfitFrom !== undefined) {
       marks.push(Plot.rectX([{ x1: overfitFrom, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: COLORS.overfitting, fillOpacity: 0.14 }));
-      if (metric === 'loss') marks.push(Plot.text(['overfitting'], { x: (overfitFrom + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: '#92400e', text: (d: string) => d }));
+      if (metric === 'loss') marks.push(Plot.text(['overfitting'], { x: (overfitFrom + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: COLORS.overfitting, text: (d: string) => d }));
     }
     if (monitored && stopping.bestEpoch !== undefined && stopping.bestValue !== undefined && stopping.minDelta > 0) {
       // The value a later epoch had to beat for the patience counter to restart.

@@ -3,6 +3,9 @@ import type { EpochLogs } from '../ml/train';
 import { overfittingPoint, readValidationLoss, DEFAULT_OVERFITTING_RULE, type OverfittingRule, type ValidationLossReading } from './overfitting';
 import { formatPercent } from '../lib/numbers';
 import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { MARK_COLORS, SERIES_COLORS } from './palette';
+import { referenceBandMarks } from './referenceBand';
+import type { ReferenceFigure, ReferenceStatus } from '../ml/referenceBands';
 
 export interface HistoryFigureOptions {
   /** Draw the x axis to this many epochs (so a live figure does not rescale every epoch). */
@@ -13,9 +16,9 @@ export interface HistoryFigureOptions {
   rule?: OverfittingRule;
   width?: number;
   document?: Document;
+  /** The cell's reference band, drawn under the run's curves, and what the caption says of it. */
+  reference?: { figure: ReferenceFigure; caption: string; status?: ReferenceStatus };
 }
-
-const SERIES_COLORS = { training: '#2563eb', validation: '#dc2626' };
 
 /** Training and validation loss and accuracy per epoch, as two side-by-side charts. */
 export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigureOptions = {}): HTMLElement {
@@ -27,15 +30,20 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
   const reading = options.markOverfitting ? readValidationLoss(epochs, rule) : undefined;
   const best = options.markOverfitting ? overfittingPoint(epochs, rule) : undefined;
   if (best) figure.setAttribute('data-overfitting-epoch', String(best.bestEpoch));
-  const lastEpoch = Math.max(options.totalEpochs ?? 0, epochs.at(-1)?.epoch ?? 1, 2);
+  const reference = options.reference;
+  if (reference) {
+    figure.setAttribute('data-reference-band', String(reference.figure.runs.length));
+    if (reference.status) figure.setAttribute('data-reference-status', reference.status);
+  }
+  const lastEpoch = Math.max(options.totalEpochs ?? 0, epochs.at(-1)?.epoch ?? 1, reference?.figure.runs.length ?? 0, 2);
   for (const metric of METRICS) {
     const rows = metricRows(epochs, metric);
-    const marks: Plot.Markish[] = [];
+    const marks: Plot.Markish[] = reference ? referenceBandMarks(reference.figure, metric) : [];
     if (best) {
-      marks.push(Plot.rectX([{ x1: best.bestEpoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: '#f59e0b', fillOpacity: 0.12 }));
-      marks.push(Plot.ruleX([best.bestEpoch], { stroke: '#b45309', strokeDasharray: '4,3' }));
+      marks.push(Plot.rectX([{ x1: best.bestEpoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: MARK_COLORS.overfitting, fillOpacity: 0.12 }));
+      marks.push(Plot.ruleX([best.bestEpoch], { stroke: MARK_COLORS.overfitting, strokeDasharray: '4,3' }));
       if (metric === 'loss') {
-        marks.push(Plot.text([best.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.bestEpoch, lastEpoch), fill: '#92400e', text: () => `validation loss stops improving (epoch ${best.bestEpoch})` }));
+        marks.push(Plot.text([best.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.bestEpoch, lastEpoch), fill: MARK_COLORS.overfitting, text: () => `validation loss stops improving (epoch ${best.bestEpoch})` }));
       }
     }
     marks.push(
@@ -60,6 +68,7 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
     : `After ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}: training accuracy ${formatPercent(last.acc)}` +
       (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) +
       (reading ? `. ${overfittingSentence(reading)}` : '.');
+  if (reference) caption.textContent += ` ${reference.caption}`;
   figure.append(caption);
   return figure;
 }

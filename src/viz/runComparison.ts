@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { runSummary, type RunRecord } from '../ml/runLog';
 import { formatPercent } from '../lib/numbers';
 import { epochChart } from './epochCharts';
+import { RUN_COLORS } from './palette';
 
 export interface RunComparisonOptions {
   width?: number;
@@ -11,7 +12,7 @@ export interface RunComparisonOptions {
 }
 
 // Colour means the run here: not the blue and red that mean training and validation in the other figures.
-const COLORS = ['#7c3aed', '#0d9488', '#ea580c', '#db2777', '#65a30d', '#0891b2', '#ca8a04', '#6b7280', '#be185d', '#a16207'];
+const COLORS = RUN_COLORS;
 
 /**
  * Recorded training runs side by side: validation loss and accuracy per epoch, one colour per

@@ -1,6 +1,6 @@
 import type { BatchProgress, EpochLogs } from '../ml/train';
 import { TrainingClock } from '../ml/trainingClock';
-import { historyFigure } from './historyFigure';
+import { historyFigure, type HistoryFigureOptions } from './historyFigure';
 
 /** A live training panel: progress bar with epoch, batch, elapsed time, ETA and throughput, and curves redrawn every epoch. */
 export interface TrainingProgressView {
@@ -19,6 +19,8 @@ export interface TrainingProgressOptions {
   estimatedMs?: number;
   document?: Document;
   now?: () => number;
+  /** The cell's reference band, drawn under the live curves (src/viz/referenceBand.ts). */
+  reference?: HistoryFigureOptions['reference'];
 }
 
 // The page is redrawn for what changed, on the training thread: the status line is written at most
@@ -27,7 +29,7 @@ export interface TrainingProgressOptions {
 const STATUS_EVERY_MS = 250;
 const FIGURE_EVERY_MS = 1000;
 
-export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, document: doc = document, now = () => performance.now() }: TrainingProgressOptions): TrainingProgressView {
+export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, document: doc = document, now = () => performance.now(), reference }: TrainingProgressOptions): TrainingProgressView {
   const clock = new TrainingClock(totalEpochs, batchesPerEpoch, now);
   const element = doc.createElement('div');
   element.className = 'training-progress';
@@ -50,11 +52,13 @@ export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, do
   let pendingEpochs: readonly EpochLogs[] | undefined;
   const drawFigure = (epochs: readonly EpochLogs[]) => {
     const started = now();
-    figureSlot.replaceChildren(historyFigure(epochs, { totalEpochs, document: doc }));
+    figureSlot.replaceChildren(historyFigure(epochs, { totalEpochs, document: doc, reference }));
     figureDrawn = now();
     figureCostMs = figureDrawn - started;
     pendingEpochs = undefined;
   };
+  // The reference band is there from the start: the reader sees where the runs went before their first epoch ends.
+  if (reference) drawFigure([]);
 
   return {
     element,

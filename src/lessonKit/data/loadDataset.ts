@@ -5,6 +5,7 @@ import { trainTestSplitIndices } from '../../ml/split';
 import { countLeakedValidationImages, groupAwareSplitIndices } from '../../ml/groupSplit';
 import { imageGrid } from '../../viz/imageGrid';
 import { locateDataset } from './datasetChoice';
+import { datasetHash, manifestHashOf } from '../runReference';
 
 // A dataset is fetched and decoded once per page and resolution, however often its cell reruns.
 const loadedDatasets = new Map<string, Promise<LoadedDataset>>();
@@ -39,6 +40,7 @@ export function dataLibrary(context: CellContext) {
     }
     const loaded = await pending;
     duplicateGroupsOf.set(loaded.images, loaded.manifest.duplicateGroups ?? []);
+    manifestHashOf.set(loaded.images, datasetHash(loaded.manifest));
     const [negatives, positives] = loaded.images.classCounts();
     line.textContent = `Loaded ${loaded.manifest.dataset.title}: ${loaded.images.count} images at ${resolution}×${resolution} ` +
       `(${positives} emergency, ${negatives} non-emergency; ${(loaded.bytes / 1e6).toFixed(1)} MB in ${(loaded.milliseconds / 1000).toFixed(1)} s).`;
@@ -56,11 +58,10 @@ export function dataLibrary(context: CellContext) {
     const split = keepDuplicatesTogether
       ? groupAwareSplitIndices(data.count, groups, { testSize, seed: randomState })
       : trainTestSplitIndices(data.count, { testSize, seed: randomState });
-    return {
-      train: data.subset(split.train),
-      validation: data.subset(split.validation),
-      leaked: countLeakedValidationImages(split.train, split.validation, groups),
-    };
+    const [train, validation] = [data.subset(split.train), data.subset(split.validation)];
+    const hash = manifestHashOf.get(data);
+    if (hash !== undefined) for (const part of [train, validation]) manifestHashOf.set(part, hash);
+    return { train, validation, leaked: countLeakedValidationImages(split.train, split.validation, groups) };
   }
 
   /** Thumbnails of a few images of a set with their labels. */

@@ -14,6 +14,7 @@ import { weightsView } from '../../viz/weightsView';
 import { majorityPlateau } from '../../ml/majorityPlateau';
 import { langOfTag, messages } from '../../i18n';
 import { formatPercent } from '../../lib/numbers';
+import { manifestHashOf, runReference } from '../runReference';
 
 export interface FitOptions {
   validation?: ImageSet;
@@ -52,6 +53,7 @@ export function trainingLibrary(context: CellContext) {
       batchesPerEpoch: Math.ceil(data.count / options.batchSize),
       estimatedMs: known === undefined ? undefined : estimateTrainingMs(known, data.count, epochs),
       document: doc,
+      reference: runReference(context.reference, { cellId: context.cellId, cells: context.cells?.() ?? [], manifestHash: manifestHashOf.get(data) }, messages(langOfTag(doc.documentElement.lang)).references),
     });
     context.display(view.element);
     const text = messages(langOfTag(doc.documentElement.lang));

@@ -1,0 +1,50 @@
+/**
+ * The reference figures a lesson's training cells show before anything runs (issue 16), drawn at build
+ * time: Observable Plot renders each into a jsdom document, and the SVG becomes part of the cell's output
+ * area in the HTML. The page runs no script for them; running the cell replaces them with the live figure.
+ */
+import type { Element as HastElement, ElementContent } from 'hast';
+import { basename } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { messages, type Lang } from '../i18n';
+import { referenceStatus, type CellCode } from '../ml/referenceBands';
+import { referenceFigure } from '../viz/referenceBand';
+import { pageReference } from './references';
+
+/** Each training cell's pre-rendered reference figure, by cell id (none when the lesson has no reference). */
+export function referenceFigureNodes(lessonDir: string, cells: readonly CellCode[], lang: Lang): Map<string, HastElement> {
+  const nodes = new Map<string, HastElement>();
+  const page = pageReference(lessonDir);
+  if (!page) return nodes;
+  const { window } = new JSDOM('<!doctype html>');
+  try {
+    for (const figure of page.reference.figures) {
+      if (!cells.some((cell) => cell.id === figure.cell)) {
+        throw new Error(`${basename(lessonDir)}: its reference has a figure for cell "${figure.cell}", which the lesson no longer has; run npm run references`);
+      }
+      const status = referenceStatus(page.reference, figure, { cells, manifestHash: page.builtInManifestHash });
+      const element = referenceFigure(page.reference, figure, { text: messages(lang).references, language: lang, status, document: window.document });
+      // The output area says what cells print, in English; the reference's words are the page's.
+      element.setAttribute('lang', lang);
+      nodes.set(figure.cell, toHast(element) as HastElement);
+    }
+  } finally {
+    window.close();
+  }
+  return nodes;
+}
+
+/** A DOM node as the hast node remark-rehype carries into the page. */
+function toHast(node: Node): ElementContent | undefined {
+  if (node.nodeType === 3) return { type: 'text', value: node.textContent ?? '' };
+  if (node.nodeType !== 1) return undefined;
+  const element = node as globalThis.Element;
+  const properties: Record<string, string> = {};
+  for (const attribute of element.attributes) properties[attribute.name] = attribute.value;
+  return {
+    type: 'element',
+    tagName: element.localName,
+    properties,
+    children: [...element.childNodes].flatMap((child) => toHast(child) ?? []),
+  };
+}
