@@ -1,7 +1,8 @@
 /**
  * The reference figures a lesson's training cells show before anything runs (issue 16), drawn at build
  * time: Observable Plot renders each into a jsdom document, and the SVG becomes part of the cell's output
- * area in the HTML. The page runs no script for them; running the cell replaces them with the live figure.
+ * section in the HTML, after its output area. The page runs no script for them; once the cell has output (the live
+ * figure, drawn over the same band) CSS hides them.
  */
 import type { Element as HastElement, ElementContent } from 'hast';
 import { basename } from 'node:path';
@@ -40,7 +41,12 @@ function toHast(node: Node): ElementContent | undefined {
   if (node.nodeType !== 1) return undefined;
   const element = node as globalThis.Element;
   const properties: Record<string, string> = {};
-  for (const attribute of element.attributes) properties[attribute.name] = attribute.value;
+  for (const attribute of element.attributes) {
+    // Plot labels its marks' <g> groups ("line", "area"); aria-label on an element with no role is prohibited
+    // ARIA (axe: aria-prohibited-attr). The figure's own label and caption describe it.
+    if (element.localName === 'g' && attribute.name === 'aria-label') continue;
+    properties[attribute.name] = attribute.value;
+  }
   return {
     type: 'element',
     tagName: element.localName,

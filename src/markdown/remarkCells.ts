@@ -59,7 +59,9 @@ function sharedHighlighter(): Promise<Highlighter> {
 /** A code node that remark-rehype turns into the cell's section (hName/hProperties/hChildren). */
 function cellNode(t: NotebookText, highlighter: Highlighter, cell: LessonCell, output?: Element): Code {
   const children = cellChildren(t, highlighter, cell.source, cell.number);
-  if (output) (children.at(-1) as Element).children.push(output);
+  // The reference figure sits after the output area, not in it: the output area holds only what running the
+  // cell printed (empty until the reader runs it), and CSS hides the reference once it is not empty.
+  if (output) children.push(output);
   return {
     type: 'code',
     lang: 'ts',

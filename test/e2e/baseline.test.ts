@@ -47,6 +47,11 @@ describe('the baseline lesson', () => {
     expect(await cell(page, 'model').locator('pre.shiki span[style*="color"]').count()).toBeGreaterThan(10);
     await expect(cell(page, 'model').locator('pre').textContent()).resolves.toContain("tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) })");
     expect(await page.locator('[data-cell-output]:not(:empty)').count()).toBe(0);
+    // Before anything runs, the training cell shows the reference runs made when the course was built (issue 16).
+    const reference = cell(page, 'train').locator('.reference-figure');
+    await expect(reference.isVisible()).resolves.toBe(true);
+    expect(await reference.textContent()).toMatch(/Reference: \d+ runs made when the course was built/);
+    expect(await reference.locator('svg path').count()).toBeGreaterThan(0);
     await expect(page.getByRole('button', { name: 'Run all' }).isVisible()).resolves.toBe(true);
     expect(await cell(page, 'load').getByRole('button', { name: 'Run', exact: true }).isVisible()).toBe(true);
   });
@@ -54,6 +59,8 @@ describe('the baseline lesson', () => {
   it('runs every cell with "Run all": data, split, model, training curves, evaluation', async () => {
     await page.getByRole('button', { name: 'Run all' }).click();
     expect(await waitForState(page, 'overfitting', ['done', 'error'], 420_000)).toBe('done');
+    // The live figure, drawn over the same band, takes the pre-rendered reference's place.
+    await expect(cell(page, 'train').locator(':scope > .reference-figure').isVisible()).resolves.toBe(false);
     const states = await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
     expect(states.every((state) => state === 'done')).toBe(true);
 
