@@ -185,7 +185,8 @@ export function hashText(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-function safeLocalStorage(): Storage | undefined {
+/** The page's localStorage, or undefined where the browser gives none (reading it can throw). */
+export function safeLocalStorage(): Storage | undefined {
   try {
     return globalThis.localStorage;
   } catch {

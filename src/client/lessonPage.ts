@@ -5,11 +5,13 @@
 import type { CellSource } from '../notebook/notebook';
 import type { CellEditor } from '../notebook/editor';
 import type { CellRun } from './runtime';
-import { createEditStore, type SaveResult } from './editStore';
+import { createEditStore, type EditStore, type SaveResult } from './editStore';
 import { clearCellNotice, showCellNotice } from './cellNotice';
 import { offerCellUndo, offerResetAllUndo } from './resetUndo';
 import { createStaleTracker } from './staleCells';
 import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTabEdits';
+import { createScratchLayout, scratchEditsLesson, withScratchCells } from './scratchLayout';
+import { startScratchCells } from './scratchCells';
 import { dropOldestRun } from '../ml/runLog';
 import { watchForBlocking } from './blockWatchdog';
 import { notebookText } from '../i18n/notebook';
@@ -25,8 +27,10 @@ interface PageCell extends CellSource {
   output: HTMLElement;
   status: HTMLElement;
   runButton: HTMLButtonElement;
-  /** Lesson cells only (exercise cells are not part of Run all). */
+  /** Lesson and scratch cells only (exercise cells are not part of Run all). */
   runBelowButton?: HTMLButtonElement;
+  /** Where its edits are saved: the lesson cells' store, or the scratch cells'. */
+  store: EditStore;
   /** "stale: cell 2 changed epochs since this ran" (staleCells.ts). */
   staleMark: HTMLElement;
   stopButton: HTMLButtonElement;
@@ -76,7 +80,9 @@ notebookBar?.querySelector('[data-kernel-summary]')?.before(exportButton, ' ');
 notebookBar?.append(' ', memoryMeter);
 
 // When the storage is full, the run log's oldest records (which a rerun can make again) give way to an edit.
-const edits = createEditStore(lessonRoot?.dataset.lesson ?? location.pathname, undefined, { makeRoom: () => dropOldestRun(localStorage) });
+const lessonId = lessonRoot?.dataset.lesson ?? location.pathname;
+const edits = createEditStore(lessonId, undefined, { makeRoom: () => dropOldestRun(localStorage) });
+const scratchEdits = createEditStore(scratchEditsLesson(lessonId), undefined, { makeRoom: () => dropOldestRun(localStorage) });
 const base = siteBase();
 
 /** The stale mark sits in the toolbar after the status (built here: exercise cells have no build-time slot). */
@@ -89,9 +95,10 @@ function staleMarkOf(root: HTMLElement): HTMLElement {
   return mark;
 }
 
-function pageCell(root: HTMLElement, { id, number, label, original }: { id: string; number: string; label: string; original: string }): PageCell {
+function pageCell(root: HTMLElement, { id, number, label, original, store = edits }: { id: string; number: string; label: string; original: string; store?: EditStore }): PageCell {
   const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
   return {
+    store,
     id,
     number,
     label,
@@ -109,7 +116,7 @@ function pageCell(root: HTMLElement, { id, number, label, original }: { id: stri
   };
 }
 
-const cells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
+const lessonCells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
   const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);
   if (!data) throw new Error(`cell "${root.dataset.cell}" is on the page but not in its lesson data`);
   const number = String(data.number);
@@ -122,7 +129,12 @@ const exerciseCells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[d
   if (!data) throw new Error(`exercise "${root.dataset.exerciseCell}" is on the page but not in its lesson data`);
   return pageCell(root, { id: `exercise-${data.id}`, number: '✎', label: `exercise ${data.id}`, original: data.starter });
 });
-const allCells = [...cells, ...exerciseCells];
+type ScratchPageCell = PageCell & { after: string; n: number };
+// Filled once the page's cells are wired (below); until then the page has no scratch cell.
+let scratch: { cells: readonly ScratchPageCell[] } = { cells: [] };
+/** The lesson's cells and the reader's scratch cells, in page order: what Run all runs and the type check sees. */
+const notebookCells = (): PageCell[] => withScratchCells<PageCell>(lessonCells, scratch.cells);
+const allCells = (): PageCell[] => [...notebookCells(), ...exerciseCells];
 
 let runtimePromise: Promise<ReturnType<typeof import('./runtime').createRuntime>> | undefined;
 /** The kernel once loaded: the editor completes the names its cells defined. */
@@ -174,11 +186,12 @@ function runCell(cell: PageCell): Promise<'done' | 'error'> {
     let state: 'done' | 'error';
     try {
       const kernel = await runtime();
-      kernel.setCells(allCells.map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
-      cell.current = kernel.run({ id: cell.id, label: cell.label, source: currentSource(cell) }, cell.output);
+      kernel.setCells(allCells().map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
+      const source = currentSource(cell);
+      cell.current = kernel.run({ id: cell.id, label: cell.label, source }, cell.output);
       state = await cell.current.finished;
       cell.outcome = await cell.current.outcome;
-      if (cell.outcome.status === 'done' && cell.outcome.names) stale.ran(cell, cell.outcome.names, allCells);
+      if (cell.outcome.status === 'done' && cell.outcome.names) stale.ran(cell, cell.outcome.names, allCells(), source);
     } catch (error) {
       // The kernel could not load or start (its code or TF.js failed to fetch): the cell fails and says so.
       showKernelFailure(cell, error);
@@ -219,6 +232,7 @@ function showKernelFailure(cell: PageCell, error: unknown): void {
 async function runAll(first = 0): Promise<void> {
   if (!runAllButton || runAllButton.disabled) return;
   runAllButton.disabled = true;
+  const cells = notebookCells();
   for (const cell of cells) if (cell.runBelowButton) cell.runBelowButton.disabled = true;
   runAllButton.textContent = t.runningAll;
   try {
@@ -232,7 +246,7 @@ async function runAll(first = 0): Promise<void> {
     }
   } finally {
     runAllButton.disabled = false;
-    for (const cell of cells) if (cell.runBelowButton) cell.runBelowButton.disabled = false;
+    for (const cell of notebookCells()) if (cell.runBelowButton) cell.runBelowButton.disabled = false;
     runAllButton.textContent = t.runAll;
   }
 }
@@ -256,7 +270,7 @@ async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
       cellId: cell.id,
       live: () => liveKernel?.live,
       language: () => typeAssist?.language(),
-      cells: (source) => cells.map((c) => ({ id: c.id, label: c.label, source: c === cell ? source : c.source })),
+      cells: (source) => notebookCells().map((c) => ({ id: c.id, label: c.label, source: c === cell ? source : c.source })),
     },
   });
   pre?.replaceWith(host);
@@ -268,7 +282,7 @@ let typeAssist: import('./typeAssist').TypeAssist | undefined;
 let typeAssistLoading: Promise<void> | undefined;
 function startTypeAssist(focused: string): void {
   typeAssistLoading ??= import('./typeAssist').then(({ createTypeAssist }) => {
-    typeAssist = createTypeAssist(() => cells.map((cell) => ({
+    typeAssist = createTypeAssist(() => notebookCells().map((cell) => ({
       id: cell.id, label: cell.label, source: cell.source, root: cell.root,
       showDiagnostics: (diagnostics) => void showTypeErrors(cell, diagnostics),
     })), focused);
@@ -287,17 +301,34 @@ function restoreSource(cell: PageCell, source: string): void {
   void upgradeToEditor(cell, false);
 }
 
-/** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit. */
-function setSource(cell: PageCell, source: string, { fromEditor = false } = {}): void {
+/** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit (unless another tab saved it). */
+function setSource(cell: PageCell, source: string, { fromEditor = false, save = true } = {}): void {
   cell.source = source;
   if (!fromEditor) cell.editor?.setSource(source);
   else clearCellNotice(cell.codeArea, 'reset');
   const edited = source !== cell.original;
   cell.root.dataset.edited = String(edited);
   if (cell.resetButton) cell.resetButton.hidden = !edited;
-  reportSave(cell, edits.save(cell.id, cell.original, source));
+  if (save) reportSave(cell, cell.store.save(cell.id, cell.original, source));
   if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
   typeAssist?.changed(cell.id);
+  markStaleAfterEdit(cell);
+}
+
+// An edit makes the later cells that used the names the cell defines stale (checked once typing pauses).
+const STALE_CHECK_DELAY_MS = 300;
+const staleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+function markStaleAfterEdit(cell: PageCell): void {
+  if (!stale.anyRan()) return;
+  clearTimeout(staleTimers.get(cell.id));
+  staleTimers.set(cell.id, setTimeout(() => {
+    // The transpiler came with the kernel (a cell has run): it reads the names the new code declares.
+    void import('../notebook/transpile').then(({ transpileCell }) => {
+      let declares: string[] = [];
+      try { declares = transpileCell(cell.source).defines; } catch { /* code being typed: the names of its last run still count */ }
+      stale.edited(cell, cell.source, declares, notebookCells());
+    });
+  }, STALE_CHECK_DELAY_MS));
 }
 
 /** Says on the cell when its edit could not be saved, or what was removed to save it. */
@@ -309,8 +340,8 @@ function reportSave(cell: PageCell, result: SaveResult): void {
 }
 
 const tabHooks = { edits, text: t, currentSource, setSource: (cell: PageCell, source: string) => setSource(cell, source), reportSave };
-const offerOtherTabChoice = (cell: PageCell) => otherTabChoice(cell, tabHooks);
-watchOtherTabs(allCells, tabHooks, () => { if (resetAllButton) resetAllButton.hidden = edits.count() === 0; });
+const offerOtherTabChoice = (cell: PageCell) => otherTabChoice(cell, { ...tabHooks, edits: cell.store });
+watchOtherTabs([...lessonCells, ...exerciseCells], tabHooks, () => { if (resetAllButton) resetAllButton.hidden = edits.count() === 0; });
 
 /** Brings back the reader's saved edits; an edit of code that has since changed is offered, not applied. */
 function restoreEdits(cell: PageCell): void {
@@ -346,15 +377,15 @@ function restoreEdits(cell: PageCell): void {
   }
 }
 
-for (const cell of allCells) {
-  restoreEdits(cell);
+/** A cell's controls: Run, Stop, Run this and below, Reset, and its editor on first touch. */
+function wireCell(cell: PageCell): void {
   cell.resetButton?.addEventListener('click', () => {
     const previous = currentSource(cell);
     setSource(cell, cell.original);
     offerCellUndo(cell, previous, t, restoreSource);
   });
   cell.runButton.addEventListener('click', () => void runCell(cell));
-  cell.runBelowButton?.addEventListener('click', () => void runAll(cells.indexOf(cell)));
+  cell.runBelowButton?.addEventListener('click', () => void runAll(notebookCells().indexOf(cell)));
   cell.stopButton.addEventListener('click', () => {
     cell.status.textContent = t.stopping;
     cell.current?.stop();
@@ -372,6 +403,33 @@ for (const cell of allCells) {
     }
   });
 }
+for (const cell of [...lessonCells, ...exerciseCells]) {
+  restoreEdits(cell);
+  wireCell(cell);
+}
+
+// Scratch cells: saved apart from the lesson cells' edits, so "Reset all edits" leaves them (each has its Delete).
+scratch = startScratchCells<ScratchPageCell>({
+  ...tabHooks,
+  edits: scratchEdits,
+  layout: createScratchLayout(lessonId),
+  lessonCells,
+  create(root, { id, n, after }) {
+    const cell = Object.assign(pageCell(root, { id, number: t.scratchNumber(n), label: `scratch cell ${n}`, original: '', store: scratchEdits }), { after, n });
+    const saved = scratchEdits.status(id, '');
+    if (saved.kind !== 'none') cell.source = saved.edit.source;
+    return cell;
+  },
+  wire(cell, focus) {
+    wireCell(cell);
+    if (focus) void upgradeToEditor(cell, true);
+  },
+  adopt(cell, source) {
+    setSource(cell, source, { save: false });
+    void upgradeToEditor(cell, false);
+  },
+  changed: () => typeAssist?.changed(),
+});
 runAllButton?.addEventListener('click', () => void runAll());
 exportButton.addEventListener('click', () => void exportNotebook());
 
@@ -381,7 +439,8 @@ async function exportNotebook(): Promise<void> {
     const [{ withReaderEdits }, response] = await Promise.all([import('../notebook/ipynb'), fetch(lessonData.notebookUrl)]);
     if (!response.ok) throw new Error(`${lessonData.notebookUrl}: ${response.status} ${response.statusText}`);
     const notebook = withReaderEdits(await response.json(), {
-      sources: Object.fromEntries(cells.map((cell) => [cell.id, currentSource(cell)])),
+      sources: Object.fromEntries(lessonCells.map((cell) => [cell.id, currentSource(cell)])),
+      scratch: scratch.cells.map((cell) => ({ id: cell.id, after: cell.after, source: currentSource(cell) })),
       url: location.origin + location.pathname,
       origin: location.origin,
       exportedAt: new Date(),
@@ -403,12 +462,12 @@ async function exportNotebook(): Promise<void> {
 }
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
-  const previous = allCells.filter((cell) => cell.source !== cell.original).map((cell) => ({ cell, source: cell.source }));
+  const previous = [...lessonCells, ...exerciseCells].filter((cell) => cell.source !== cell.original).map((cell) => ({ cell, source: cell.source }));
   for (const { cell } of previous) setSource(cell, cell.original);
   if (notebookBar) offerResetAllUndo(notebookBar, previous, t, restoreSource);
   // Edits another tab saved since are kept: their cells ask the reader instead.
   edits.discardAll();
-  for (const cell of allCells) offerOtherTabChoice(cell);
+  for (const cell of [...lessonCells, ...exerciseCells]) offerOtherTabChoice(cell);
   resetAllButton.hidden = edits.count() === 0;
 });
 

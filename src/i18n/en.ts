@@ -78,6 +78,20 @@ export const notebook = {
   runAll: 'Run all',
   /** A cell that ran used names another cell has changed since. */
   staleSince: (n: string | number, names: string[]) => `stale: cell ${n} changed ${formatList(names.map((name) => `\`${name}\``))} since this ran`,
+  /** An earlier cell that defines names this cell used was edited (not yet rerun) since this cell ran. */
+  staleEdited: (n: string | number, names: string[]) => `stale: cell ${n}, which defines ${formatList(names.map((name) => `\`${name}\``))}, was edited since this ran`,
+  /** The control after each lesson cell that opens a scratch cell there. */
+  addScratch: '+ Scratch cell',
+  addScratchTitle: "Open an empty code cell here, in the same scope as the lesson's cells: try an idea without changing the lesson's code",
+  /** A scratch cell's number in its toolbar and in messages ("cell scratch 2"). */
+  scratchNumber: (n: number) => `scratch ${n}`,
+  deleteScratch: 'Delete',
+  deleteScratchTitle: 'Delete this scratch cell and its code',
+  /** After a scratch cell was deleted: what went with it. */
+  scratchDeleted: (n: string, lines: number, firstLine: string) =>
+    lines === 0 ? `Scratch cell ${n} (it was empty) is deleted.` : `Scratch cell ${n} is deleted, with its code (${formatCount(lines)} line${lines === 1 ? '' : 's'}, starting "${firstLine}"); it is gone unless you undo.`,
+  scratchDeletedInOtherTab: 'This scratch cell was deleted in another tab of this lesson. It stays here until you choose.',
+  deleteHere: 'Delete here too',
   runBelow: 'Run this and below',
   runBelowTitle: 'Run this cell, then every cell after it, in order',
   undoReset: 'Undo',

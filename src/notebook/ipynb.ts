@@ -57,13 +57,7 @@ const ABOUT_ID = 'about';
 export function notebookFromBlocks(blocks: LessonBlock[], info: NotebookInfo): JupyterNotebook {
   const cells: NotebookCell[] = [];
   const ids = new Set<string>();
-  const uniqueId = (wanted: string) => {
-    const base = wanted.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 56) || 'cell';
-    let id = base;
-    for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
-    ids.add(id);
-    return id;
-  };
+  const uniqueId = (wanted: string) => uniqueCellId(wanted, ids);
   // The build's copy carries no date, so an unchanged lesson builds to the same file (the offline copy stays valid).
   const exported = info.exportedAt?.toISOString().slice(0, 10);
   cells.push(aboutCell(info, exported));
@@ -112,6 +106,8 @@ function aboutCell(info: NotebookInfo, date: string | undefined): NotebookCell {
 export interface ReaderExport {
   /** The reader's current code of each cell, by the lesson's cell id. */
   sources: Record<string, string>;
+  /** The reader's scratch cells in page order, each after the lesson cell `after` (src/client/scratchLayout.ts). */
+  scratch?: { id: string; after: string; source: string }[];
   /** The page's address, and its origin for links the build wrote as paths ("/course/data/"). */
   url: string;
   origin: string;
@@ -126,13 +122,30 @@ export function withReaderEdits(template: JupyterNotebook, reader: ReaderExport)
   const course = (template.metadata.course ?? {}) as { lesson?: string; lang?: Lang; title?: string };
   const exported = (reader.exportedAt ?? new Date()).toISOString().slice(0, 10);
   const title = course.title ?? course.lesson ?? 'lesson';
-  const cells = template.cells.map((cell): NotebookCell => {
-    if (cell.id === ABOUT_ID) return aboutCell({ title, url: reader.url, lesson: course.lesson ?? '', lang: course.lang, edited: true }, exported);
-    if (cell.cell_type === 'markdown') return { ...cell, source: cell.source.map((line) => withOrigin(line, reader.origin)) };
+  const ids = new Set(template.cells.map((cell) => cell.id));
+  const cells = template.cells.flatMap((cell): NotebookCell[] => {
+    if (cell.id === ABOUT_ID) return [aboutCell({ title, url: reader.url, lesson: course.lesson ?? '', lang: course.lang, edited: true }, exported)];
+    if (cell.cell_type === 'markdown') return [{ ...cell, source: cell.source.map((line) => withOrigin(line, reader.origin)) }];
     const id = (cell.metadata.course as { cell?: string } | undefined)?.cell;
-    return id !== undefined && id in reader.sources ? { ...cell, source: toLines(reader.sources[id]!) } : cell;
+    const code = id !== undefined && id in reader.sources ? { ...cell, source: toLines(reader.sources[id]!) } : cell;
+    // The scratch cells the reader opened after this cell, where they were on the page.
+    const scratch = (reader.scratch ?? []).filter((candidate) => id !== undefined && candidate.after === id).map((candidate) => scratchCell(candidate, ids));
+    return [code, ...scratch];
   });
   return { ...template, metadata: { ...template.metadata, course: { ...course, url: reader.url, exported } }, cells };
+}
+
+function scratchCell({ id, source }: { id: string; source: string }, ids: Set<string>): NotebookCell {
+  return { id: uniqueCellId(id, ids), cell_type: 'code', metadata: { course: { scratch: true } }, source: toLines(source), execution_count: null, outputs: [] };
+}
+
+/** An nbformat cell id (letters, digits, - and _, at most 64) made from `wanted`, not yet in `ids` (then added to it). */
+function uniqueCellId(wanted: string, ids: Set<string>): string {
+  const base = wanted.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 56) || 'cell';
+  let id = base;
+  for (let n = 2; ids.has(id); n++) id = `${base}-${n}`;
+  ids.add(id);
+  return id;
 }
 
 /** Markdown links and images whose address is a path ("](/course/data/)") pointed at `origin`. */

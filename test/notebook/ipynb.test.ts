@@ -41,6 +41,19 @@ describe('a lesson notebook', () => {
     expect(template.cells[2]!.source).toEqual(['const data = await loadDataset();']);
   });
 
+  it("puts the reader's scratch cells after the lesson cell they follow, in order, as code cells that say they are scratch", () => {
+    const exported = withReaderEdits(template, {
+      sources: {},
+      scratch: [{ id: 'scratch-2', after: 'load', source: 'data.count' }, { id: 'scratch-1', after: 'load', source: 'epochs\n' }, { id: 'scratch-3', after: 'model', source: '' }],
+      url: 'https://x/',
+      origin: 'https://x',
+    });
+    expect(exported.cells.map((cell) => cell.id)).toEqual(['about', 'md-1', 'cell-load', 'scratch-2', 'scratch-1', 'md-2', 'cell-model', 'scratch-3']);
+    expect(exported.cells[3]).toEqual({ id: 'scratch-2', cell_type: 'code', metadata: { course: { scratch: true } }, source: ['data.count'], execution_count: null, outputs: [] });
+    expect(exported.cells[4]!.source).toEqual(['epochs\n']);
+    expect(nbformatValidate(exported).map((result) => result.ok)).toEqual([true]);
+  });
+
   it('writes the first cell in the lesson\'s language', () => {
     const chinese = notebookFromBlocks(BLOCKS, { title: '基线', lesson: '01-baseline', url: '/zh/lessons/01-baseline/', lang: 'zh' });
     expect(chinese.cells[0]!.source.join('')).toMatch(/^\*生成自\[基线\]\(\/zh\/lessons\/01-baseline\/\)。\* 代码单元格是 TypeScript/);
