@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { lessonExercises } from '../../src/exercises/files';
 import { buildCourse } from './buildCourse';
-import { pressRun, useBrowser } from './helpers';
+import { pressRun, useBrowser, waitForNotebook } from './helpers';
 
 const siteUrl = inject('siteUrl');
 const browser = useBrowser();
@@ -31,7 +31,7 @@ const starterOf = (id: string) => baseline.find((exercise) => exercise.id === id
 async function openLesson(path: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${siteUrl}${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  await waitForNotebook(page);
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('[data-exercise]')].every((root) => root.dataset.exerciseReady === 'true'));
   return page;
 }

@@ -19,6 +19,17 @@ export function useBrowser(): () => Browser {
   };
 }
 
+/** Waits until the lesson page's notebook has wired its cells (it sets data-notebook-ready on <html>). */
+export async function waitForNotebook(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+}
+
+/** Reloads a lesson page and waits for its notebook, as a reader coming back to it. */
+export async function reloadNotebook(page: Page): Promise<void> {
+  await page.reload();
+  await waitForNotebook(page);
+}
+
 export const cell = (page: Page, id: string): Locator => page.locator(`[data-cell="${id}"]`);
 export const output = (page: Page, id: string): Locator => cell(page, id).locator('[data-cell-output]');
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { acceptCompletion, cell, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { acceptCompletion, cell, output, pressRun, runCode, typeInto, useBrowser, waitForState, waitForNotebook, reloadNotebook } from './helpers';
 
 // Issue 15: one notebook scope, the editor's help, and working like a notebook.
 const siteUrl = inject('siteUrl');
@@ -9,7 +9,7 @@ const browser = useBrowser();
 async function openLesson(path: string): Promise<Page> {
   const page = await browser().newPage();
   await page.goto(`${siteUrl}lessons/${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  await waitForNotebook(page);
   return page;
 }
 
@@ -173,8 +173,7 @@ describe('working like a notebook', () => {
       await notice.getByRole('button', { name: 'Undo', exact: true }).click();
       expect(await editorText(page, 'split')).toBe('const mine = 1;');
       expect(await notice.count()).toBe(0);
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       await cell(page, 'split').locator('.cm-content').waitFor();
       expect(await editorText(page, 'split')).toBe('const mine = 1;');
     } finally {
@@ -204,7 +203,7 @@ describe('working like a notebook', () => {
     const page = await browser().newPage();
     try {
       await page.goto(`${siteUrl}zh/lessons/01-baseline/`);
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await waitForNotebook(page);
       expect(await cell(page, 'split').getByRole('button', { name: '运行此单元格及以下', exact: true }).isVisible()).toBe(true);
       await typeInto(page, 'split', 'const mine = 1;');
       await cell(page, 'split').getByRole('button', { name: '还原', exact: true }).click();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { cell, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, output, pressRun, runCode, typeInto, useBrowser, waitForState, waitForNotebook, reloadNotebook } from './helpers';
 
 // Issue 14, items 1–7: the reader's work in the browser is never lost or misreported silently.
 const siteUrl = inject('siteUrl');
@@ -9,7 +9,7 @@ const browser = useBrowser();
 async function openLesson(path: string, context: Pick<Browser, 'newPage'> = browser()): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`${siteUrl}${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  await waitForNotebook(page);
   return page;
 }
 
@@ -172,8 +172,7 @@ describe('a full localStorage (item 1)', () => {
       await page.keyboard.insertText(`\n// ${'y'.repeat(20_000)}`);
       await page.waitForFunction(() => document.querySelector('[data-cell="split"] [data-cell-notice="storage"]')?.getAttribute('role') === 'alert');
       await expect(notice.textContent()).resolves.toMatch(/^Not saved: the browser's storage for this site is full\. Your edit stays on this page until you reload or close it\. To keep it, press Export \.ipynb/);
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       // What was saved is what the reader had when the storage still had room: the page said so.
       await cell(page, 'split').locator('.cm-content').waitFor();
       await expect(cell(page, 'split').locator('.cm-content').textContent()).resolves.toBe('const small = 1;');
@@ -209,8 +208,7 @@ describe('two tabs of the same lesson (item 2)', () => {
       await typeInto(second, 'model', 'const onlyInSecond = 3;');
       await tabNotice(first, 'model').waitFor();
       await first.getByRole('button', { name: 'Reset all edits' }).click();
-      await first.reload();
-      await first.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(first);
       await cell(first, 'model').locator('.cm-content').waitFor();
       await expect(editorText(first, 'model')).resolves.toBe('const onlyInSecond = 3;');
       // The first tab's reset of "split" (its own code, the same in both tabs) reached the second tab as a choice.
@@ -293,7 +291,7 @@ describe('offline (item 16)', () => {
       await expect(page.locator('[data-offline-page]').textContent()).resolves.toBe('你现在处于离线状态');
 
       await page.goto(`${siteUrl}lessons/01-baseline/`);
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await waitForNotebook(page);
       expect(await runCode(page, 'load', 'const big = await loadDataset({ resolution: 224 });', 120_000)).toBe('error');
       const text = await output(page, 'load').textContent();
       expect(text).toMatch(/cannot load the 224×224 images: they are not saved for offline use \(the course saves the 32 and 64 px sheets\), and the network cannot be reached/);

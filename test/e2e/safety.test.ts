@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
-import { cell, meterTensors, output, pressRun, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, meterTensors, output, pressRun, runCode, typeInto, useBrowser, waitForState, waitForNotebook, reloadNotebook } from './helpers';
 import { lessonFolders } from '../../src/lessons/layout';
 
 // Issue 6, "cells that cannot hurt the reader": runaway code, errors, memory, export, safety.
@@ -16,7 +16,7 @@ const browser = useBrowser();
 async function openLesson(path: string): Promise<Page> {
   const page = await browser().newPage();
   await page.goto(`${siteUrl}lessons/${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  await waitForNotebook(page);
   return page;
 }
 
@@ -268,7 +268,7 @@ describe('edits survive: export as .ipynb from a Chinese page', () => {
   it('downloads the Chinese prose with the same cells and the reader\'s edit', async () => {
     const page = await browser().newPage();
     await page.goto(`${siteUrl}zh/lessons/03-dropout/`);
-    await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+    await waitForNotebook(page);
     await typeInto(page, 'load', 'const data = await loadDataset({ resolution: 32 });');
     await page.waitForTimeout(300);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 .ipynb' }).click()]);
@@ -293,8 +293,7 @@ describe('safety: nothing runs without the reader', () => {
       const firstCell = await page.locator('[data-cell]').first().getAttribute('data-cell');
       // A saved edit that would show itself if it ran.
       await page.evaluate(({ lesson, id }) => localStorage.setItem(`course-edits:v1:${lesson}`, JSON.stringify({ [id!]: { source: 'document.title = "a cell ran"; display("ran")', originalHash: 'ffffffff', savedAt: 0 } })), { lesson, id: firstCell });
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       await page.waitForTimeout(1000);
       const states = await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
       expect(states.length, lesson).toBeGreaterThan(0);

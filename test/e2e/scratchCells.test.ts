@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cell, output, pressRun, runAll, runCode, typeInto, useBrowser, waitForState } from './helpers';
+import { cell, output, pressRun, runAll, runCode, typeInto, useBrowser, waitForState, waitForNotebook, reloadNotebook } from './helpers';
 
 // Issue 15, "working like a notebook": scratch cells, and stale marks after an edit.
 const siteUrl = inject('siteUrl');
@@ -10,7 +10,7 @@ const browser = useBrowser();
 
 async function openLesson(page: Page, path = 'lessons/01-baseline/'): Promise<void> {
   await page.goto(`${siteUrl}${path}`);
-  await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+  await waitForNotebook(page);
 }
 
 /** Presses "+ Scratch cell" after lesson cell `id` and waits for the new cell's editor to take the caret. */
@@ -41,8 +41,7 @@ describe('a scratch cell', () => {
       expect(await pressRun(page, 'scratch-1')).toBe('done');
       expect(await output(page, 'scratch-1').textContent()).toBe('24');
 
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       expect((await pageOrder(page)).slice(0, 4)).toEqual(['load', 'split', 'scratch-1', 'model']);
       expect(await cell(page, 'scratch-1').locator('[data-cell-code]').textContent()).toBe('epochs * 2');
 
@@ -61,14 +60,12 @@ describe('a scratch cell', () => {
       expect(await notice.locator('p').textContent()).toBe('Scratch cell 1 is deleted, with its code (1 line, starting "epochs * 2"); it is gone unless you undo.');
       await notice.getByRole('button', { name: 'Undo', exact: true }).click();
       expect((await pageOrder(page)).slice(0, 4)).toEqual(['load', 'split', 'scratch-1', 'model']);
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       expect(await cell(page, 'scratch-1').locator('[data-cell-code]').textContent()).toBe('epochs * 2');
 
       // Deleted and not undone: gone after a reload too.
       await cell(page, 'scratch-1').getByRole('button', { name: 'Delete', exact: true }).click();
-      await page.reload();
-      await page.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(page);
       expect(await page.locator('[data-scratch]').count()).toBe(0);
     } finally {
       await context.close();
@@ -128,8 +125,7 @@ describe('a scratch cell', () => {
       // Kept: back in the first tab (its Undo is moot), with the second tab's code, and after a reload.
       await expect.poll(() => cell(first, 'scratch-1').locator('[data-cell-code]').textContent(), { timeout: 15_000 }).toContain('const theirs = 2;');
       expect(await first.locator('[data-scratch-deleted]').count()).toBe(0);
-      await first.reload();
-      await first.waitForFunction(() => document.documentElement.dataset.notebookReady === 'true');
+      await reloadNotebook(first);
       expect(await cell(first, 'scratch-1').locator('[data-cell-code]').textContent()).toBe('const theirs = 2;');
     } finally {
       await context.close();
