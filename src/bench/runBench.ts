@@ -7,7 +7,7 @@ import { trainTestSplitIndices } from '../ml/split';
 import { train } from '../ml/train';
 import { predictProbabilities } from '../ml/predict';
 import { setTrainingPath } from '../ml/fast';
-import { articleAugmentation } from '../ml/augment';
+import { articleAugmentation } from '../ml/articleAugmentation';
 import type { ImageSet } from '../ml/imageSet';
 import { buildBenchModel, type BenchModel } from './models';
 import { describeProfile, profileStep } from './profileStep';

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { ImageSet } from './imageSet';
 import { createRandom } from '../lib/random';
-import { yieldToPage } from './yieldToPage';
 import { gaussianSamples } from './gaussianSamples';
 
 /**
@@ -20,9 +19,23 @@ export interface SeededAugmentation extends Augmentation {
   fromTheStart(): Augmentation;
 }
 
+/**
+ * A training-time augmentation that also works on a batch where its values lie: on the wasm backend
+ * training hands it the batch's own float32 values in wasm memory, and nothing is copied or allocated.
+ */
+export interface InPlaceAugmentation extends SeededAugmentation {
+  /** Augments the images [n, height, width, channels] in `values`, drawing what the tensor version draws. */
+  inPlace(values: Float32Array, shape: readonly [number, number, number, number]): void;
+}
+
 /** The augmentation as it draws from its seed's start (any other augmentation as it is). */
 export function fromTheStart(augmentation: Augmentation): Augmentation {
   return (augmentation as Partial<SeededAugmentation>).fromTheStart?.() ?? augmentation;
+}
+
+/** The augmentation's in-place version, if it has one. */
+export function inPlaceVersion(augmentation: Augmentation): InPlaceAugmentation['inPlace'] | undefined {
+  return (augmentation as Partial<InPlaceAugmentation>).inPlace;
 }
 
 /** What happens where a transformed image reaches past the original's edge (tf.image.transform's modes). */
@@ -95,7 +108,7 @@ export function shift(images: tf.Tensor4D, dx: number | readonly number[], dy: n
 // 64×64 took 0.4 s and 1.3 s); on the CPU-side backends a batch is moved as whole rows of pixels.
 /** `byRows: false` forces the TF.js-op versions everywhere (for tests and comparisons). */
 export const augmentPaths = { byRows: true };
-const onCpuSide = () => augmentPaths.byRows && (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu');
+export const onCpuSide = () => augmentPaths.byRows && (tf.getBackend() === 'wasm' || tf.getBackend() === 'cpu');
 
 /** Mirrors each image left to right (numpy's fliplr). */
 export function flipLeftRight(images: tf.Tensor4D): tf.Tensor4D {
@@ -275,34 +288,6 @@ export function randomAugmentation(options: RandomAugmentationOptions = {}): See
   return Object.assign(augmentation, { fromTheStart: () => randomAugmentation(options) });
 }
 
-/** The article's five versions of every image, in its order. */
-export const ARTICLE_VERSIONS = ['original', 'rotated 30°', 'flipped left-right', 'flipped up-down', 'noise (variance 0.2)'] as const;
-
-function articleOps(seed: () => number): Augmentation[] {
-  return [
-    (x) => tf.clone(x),
-    (x) => rotate(x, 30, { fillMode: 'nearest' }), // skimage rotate(image, angle=30, mode='edge')
-    flipLeftRight,
-    flipUpDown,
-    (x) => gaussianNoise(x, 0.2, { seed: seed() }), // skimage random_noise(image, var=0.2)
-  ];
-}
-
-/**
- * The article's augmentation drawn on the fly: each image of a batch becomes one of its five
- * versions at random. Five epochs of this show the network as many images as one epoch of
- * the article's five-fold training set.
- */
-export function articleAugmentation({ seed = 0 }: { seed?: number } = {}): SeededAugmentation {
-  const random = createRandom(seed);
-  const ops = articleOps(() => random.int(0, 2 ** 31 - 1));
-  const augmentation: Augmentation = (images) => {
-    checkImages(images, 'articleAugmentation');
-    return applyPerImage(images, Array.from({ length: images.shape[0] }, () => random.int(0, ops.length - 1)), ops);
-  };
-  return Object.assign(augmentation, { fromTheStart: () => articleAugmentation({ seed }) });
-}
-
 /** Images of a set as a float batch [n, size, size, 3] in [0, 1]. */
 export function imagesTensor(set: ImageSet, indices: readonly number[]): tf.Tensor4D {
   const floats = new Float32Array(indices.length * set.pixelsPerImage);
@@ -334,37 +319,4 @@ export function augmentImages(set: ImageSet, indices: readonly number[], augment
   } finally {
     input.dispose();
   }
-}
-
-/**
- * The article's five-fold training set: every image followed by its rotated, left-right
- * flipped, up-down flipped and noisy versions, with the same label. Works in chunks and
- * yields to the page between them, so the page stays responsive.
- */
-export async function expandLikeArticle(set: ImageSet, { seed = 0, chunk = 64 }: { seed?: number; chunk?: number } = {}): Promise<ImageSet> {
-  const copies = ARTICLE_VERSIONS.length;
-  const pixels = new Uint8Array(set.count * copies * set.pixelsPerImage);
-  const labels = new Uint8Array(set.count * copies);
-  const names: string[] = [];
-  const sources: number[] = [];
-  const random = createRandom(seed);
-  const ops = articleOps(() => random.int(0, 2 ** 31 - 1));
-  for (let start = 0; start < set.count; start += chunk) {
-    const indices = Array.from({ length: Math.min(chunk, set.count - start) }, (_, i) => start + i);
-    const input = imagesTensor(set, indices);
-    const versions = ops.map((op) => op(input));
-    const images = versions.map((version) => tensorToImages(version));
-    tf.dispose([input, ...versions]);
-    indices.forEach((index, row) => {
-      for (let k = 0; k < copies; k++) {
-        const target = index * copies + k;
-        pixels.set(images[k]![row]!, target * set.pixelsPerImage);
-        labels[target] = set.labels[index]!;
-        names[target] = k === 0 ? set.names[index]! : `${set.names[index]} (${ARTICLE_VERSIONS[k]})`;
-        sources[target] = set.sourceIndices[index]!;
-      }
-    });
-    await yieldToPage();
-  }
-  return new ImageSet(set.size, pixels, labels, names, set.classes, sources);
 }

@@ -31,6 +31,15 @@ export function createBatcher(set: ImageSet, maxBatch: number): (indices: ArrayL
   };
 }
 
+/**
+ * A float32 tensor's values where they lie in wasm memory (writing them changes the tensor), or
+ * undefined on other backends. Valid until the next tensor is allocated (wasm memory may grow).
+ */
+export function valuesInWasmMemory(tensor: tf.Tensor): Float32Array | undefined {
+  if (tf.getBackend() !== 'wasm' || tensor.dtype !== 'float32') return undefined;
+  return (tf.backend() as unknown as { typedArrayFromHeap(info: tf.TensorInfo): Float32Array }).typedArrayFromHeap(tensor);
+}
+
 // Every byte's value in [0, 1], as `byte / 255` gives it: a table look-up is cheaper than a division.
 const BYTE_TO_UNIT = Float32Array.from({ length: 256 }, (_, byte) => byte / 255);
 

@@ -1,13 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet } from './imageSet';
-import { batchRanges, createBatcher } from './batches';
+import { batchRanges, createBatcher, valuesInWasmMemory } from './batches';
 import { predictProbabilities } from './predict';
 import { binaryMetrics } from './metrics';
 import { createRandom } from '../lib/random';
 import { yieldToPage } from './yieldToPage';
 import { beginFastTraining } from './fast';
 import { seedDropoutMasks } from './seededDropout';
-import { fromTheStart } from './augment';
+import { fromTheStart, inPlaceVersion } from './augment';
 
 /** One epoch's figures, named as Keras names them in `history.history`. */
 export interface EpochLogs {
@@ -99,6 +99,7 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
 
   const dropoutMasks = seedDropoutMasks(model, seed);
   const augment = options.augment && fromTheStart(options.augment);
+  const augmentInPlace = augment && inPlaceVersion(augment);
   const endFastTraining = beginFastTraining(model);
   try {
     await runEpochs();
@@ -123,7 +124,10 @@ export async function train(model: tf.LayersModel, data: ImageSet, options: Trai
         let result: number | number[];
         let inputs: tf.Tensor = xs;
         try {
-          if (augment) {
+          // A fresh batch is this loop's own: an augmentation that can works on its values in wasm memory.
+          const values = augmentInPlace && valuesInWasmMemory(xs);
+          if (values) augmentInPlace(values, [end - start, data.size, data.size, 3]);
+          else if (augment) {
             inputs = tf.tidy(() => augment(xs.reshape([end - start, data.size, data.size, 3])).reshape([end - start, data.featureCount]));
           }
           dropoutMasks.beforeBatch();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import {
-  applyPerImage, articleAugmentation, augmentImages, blur, expandLikeArticle, flipLeftRight, flipUpDown,
-  gaussianKernel, gaussianNoise, randomAugmentation, rotate, shift,
+  applyPerImage, augmentImages, blur, flipLeftRight, flipUpDown, gaussianKernel, gaussianNoise, randomAugmentation, rotate, shift,
 } from '../../src/ml/augment';
+import { articleAugmentation, expandLikeArticle } from '../../src/ml/articleAugmentation';
 import { ImageSet } from '../../src/ml/imageSet';
 import { train } from '../../src/ml/train';
 

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { applyPerImage, articleAugmentation, augmentPaths, flipLeftRight, flipUpDown, gaussianNoise, randomAugmentation, type Augmentation } from '../../src/ml/augment';
+import { articleAugmentation } from '../../src/ml/articleAugmentation';
+import { applyPerImage, augmentPaths, flipLeftRight, flipUpDown, gaussianNoise, randomAugmentation, type Augmentation } from '../../src/ml/augment';
 
 // On the CPU-side backends (wasm, cpu) flips and applyPerImage move whole rows of pixels in
 // JavaScript instead of TF.js's per-value Reverse and GatherV2: the same values, bit for bit.

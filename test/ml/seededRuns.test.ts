@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { ImageSet } from '../../src/ml/imageSet';
 import { train, type History } from '../../src/ml/train';
-import { articleAugmentation } from '../../src/ml/augment';
+import { articleAugmentation } from '../../src/ml/articleAugmentation';
 import { createRandom } from '../../src/lib/random';
 
 /** 6×6 images: emergency ones brighter on the left half, with noise (small, so a run takes milliseconds). */

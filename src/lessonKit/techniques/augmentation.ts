@@ -1,9 +1,7 @@
 import type { CellContext } from '../context';
 import type { ImageSet } from '../../ml/imageSet';
-import {
-  articleAugmentation, augmentImages, blur, expandLikeArticle, flipLeftRight, flipUpDown, gaussianNoise,
-  randomAugmentation, rotate, shift, type Augmentation,
-} from '../../ml/augment';
+import { augmentImages, blur, flipLeftRight, flipUpDown, gaussianNoise, randomAugmentation, rotate, shift, type Augmentation } from '../../ml/augment';
+import { articleAugmentation, expandLikeArticle } from '../../ml/articleAugmentation';
 import { augmentationGallery as galleryView, type GalleryRow } from '../../viz/augmentationGallery';
 
 /** The names of the augmentation lesson (05): the article's image operations, its random mode, and a gallery of both. */
