@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT } from './synthetic/generateDataset';
+import { generateDataset, GENERATOR_VERSION, DEFAULT_COUNT, DEFAULT_LABEL_NOISE } from './synthetic/generateDataset';
 import { abortOnInterrupt, exitCodeFor } from './lib/cli';
 import { importInThread } from './lib/dataset/importInThread';
 import { printableMessage } from '../src/importer/names';
@@ -17,7 +17,7 @@ import { progressLine } from './lib/progressLine';
 const DEFAULT_SEED = 1;
 const PAYLOAD_DIR = resolve('public/data');
 const GENERATED_DIR = resolve('data/default');
-const origin = `scripts/generate-default-dataset.ts v${GENERATOR_VERSION}, seed ${DEFAULT_SEED}, ${DEFAULT_COUNT} images`;
+const origin = `scripts/generate-default-dataset.ts v${GENERATOR_VERSION}, seed ${DEFAULT_SEED}, ${DEFAULT_COUNT} images, ${100 * DEFAULT_LABEL_NOISE} % labels wrong`;
 
 const { values } = parseArgs({ options: { default: { type: 'boolean', default: false } } });
 
@@ -48,7 +48,7 @@ if (keepImported) {
     const progress = progressLine('Drawing the default dataset');
     const started = Date.now();
     const result = await generateDataset({ outDir: GENERATED_DIR, count: DEFAULT_COUNT, seed: DEFAULT_SEED, onProgress: (done, total) => progress.update(done, total) });
-    progress.done(`Drew ${result.count} images (${result.emergency} emergency) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${GENERATED_DIR}`);
+    progress.done(`Drew ${result.count} images (${result.emergency} labelled emergency, ${result.mislabelled} with the wrong label) in ${((Date.now() - started) / 1000).toFixed(1)} s into ${GENERATED_DIR}`);
   }
   // The same path as an import, so the generated dataset gets the same checks and report.json. Ctrl-C or SIGTERM
   // while packing stops as dataset:import does: the staged payload is removed (the packing runs in a worker thread,

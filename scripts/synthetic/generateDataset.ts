@@ -16,9 +16,17 @@ import { buildScene, DEFAULT_SCENE_PARAMS, type SceneParams, SIZE } from './scen
 import { forEachConcurrently } from '../../src/lib/forEachConcurrently';
 
 /** Bump when the drawings change, so a cached dataset can tell it is stale. */
-export const GENERATOR_VERSION = 2;
-export const DEFAULT_COUNT = 2352;
+export const GENERATOR_VERSION = 3;
+/**
+ * Fewer images than the article's 2352 and some wrong labels, so that the lessons' plain MLP
+ * overfits within their epochs the way it does on the real photos (validation loss bottoms out,
+ * then rises), which is what every later lesson fights; measured with `npm run claims` (README,
+ * "Seeds and claims"). Fewer images also make every lesson run about twice as fast.
+ */
+export const DEFAULT_COUNT = 1200;
 export const DEFAULT_EMERGENCY_FRACTION = 991 / 2352;
+/** Share of images whose CSV label is the other class (hand-labelled photo sets have such mistakes). */
+export const DEFAULT_LABEL_NOISE = 0.15;
 export const CSV_NAME = 'emergency_classification.csv';
 export const CSV_HEADER = 'image_names,emergency_or_not';
 
@@ -27,6 +35,8 @@ export interface GenerateOptions {
   count?: number;
   seed?: number;
   emergencyFraction?: number;
+  /** Share of images labelled as the other class in the CSV (the drawing keeps its true class). */
+  labelNoise?: number;
   onProgress?: (done: number, total: number) => void;
   /** Images rendered at once (default 2: the machines have two cores). */
   concurrency?: number;
@@ -37,6 +47,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   count: number;
   emergency: number;
+  /** Images whose CSV label is not the class drawn. */
+  mislabelled: number;
   outDir: string;
 }
 
@@ -55,6 +67,12 @@ export function planLabels(count: number, seed: number, emergencyFraction: numbe
   const emergency = Math.round(count * emergencyFraction);
   const labels = Array.from({ length: count }, (_, i) => (i < emergency ? 1 : 0));
   return createRandom(imageSeed(seed, 0xffffffff, 1)).shuffle(labels);
+}
+
+/** Which images get the wrong label in the CSV: a seeded draw per image, independent of the drawings. */
+export function planMislabels(count: number, seed: number, labelNoise: number): boolean[] {
+  const random = createRandom(imageSeed(seed, 0xfffffffe, 3));
+  return Array.from({ length: count }, () => random.next() < labelNoise);
 }
 
 /** Applies the tone curve, then luminance grain (same offset in all channels, like sensor noise). */
@@ -83,18 +101,19 @@ export async function renderImage(seed: number, index: number, label: number, pa
   return sharp(data, { raw: { width: SIZE, height: SIZE, channels: 3 } }).jpeg({ quality: 90, chromaSubsampling: '4:2:0' }).toBuffer();
 }
 
-function check(options: GenerateOptions): Required<Pick<GenerateOptions, 'count' | 'seed' | 'emergencyFraction' | 'concurrency'>> {
-  const { count = DEFAULT_COUNT, seed = 1, emergencyFraction = DEFAULT_EMERGENCY_FRACTION, concurrency = 2 } = options;
+function check(options: GenerateOptions): Required<Pick<GenerateOptions, 'count' | 'seed' | 'emergencyFraction' | 'labelNoise' | 'concurrency'>> {
+  const { count = DEFAULT_COUNT, seed = 1, emergencyFraction = DEFAULT_EMERGENCY_FRACTION, labelNoise = DEFAULT_LABEL_NOISE, concurrency = 2 } = options;
   if (!options.outDir) throw new Error('generateDataset: outDir is required');
   if (!Number.isInteger(count) || count < 1) throw new Error(`generateDataset: count must be a positive integer, got ${count}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new Error(`generateDataset: seed must be an integer in [0, 2^32), got ${seed}`);
   if (!(emergencyFraction >= 0 && emergencyFraction <= 1)) throw new Error(`generateDataset: emergencyFraction must be in [0, 1], got ${emergencyFraction}`);
+  if (!(labelNoise >= 0 && labelNoise < 0.5)) throw new Error(`generateDataset: labelNoise must be in [0, 0.5), got ${labelNoise}`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`generateDataset: concurrency must be a positive integer, got ${concurrency}`);
-  return { count, seed, emergencyFraction, concurrency };
+  return { count, seed, emergencyFraction, labelNoise, concurrency };
 }
 
 export async function generateDataset(options: GenerateOptions): Promise<GenerateResult> {
-  const { count, seed, emergencyFraction, concurrency } = check(options);
+  const { count, seed, emergencyFraction, labelNoise, concurrency } = check(options);
   const outDir = resolve(options.outDir);
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
@@ -111,11 +130,14 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       options.onProgress?.(done, count);
     });
 
-    const csv = [CSV_HEADER, ...labels.map((label, i) => `${i}.jpg,${label}`)].join('\n') + '\n';
+    const mislabels = planMislabels(count, seed, labelNoise);
+    const written = labels.map((label, i) => (mislabels[i] ? 1 - label : label));
+    const csv = [CSV_HEADER, ...written.map((label, i) => `${i}.jpg,${label}`)].join('\n') + '\n';
     await writeFile(join(tmp, CSV_NAME), csv);
-    const emergency = labels.reduce((s, v) => s + v, 0);
+    const emergency = written.reduce((s, v) => s + v, 0);
+    const mislabelled = mislabels.filter(Boolean).length;
     const meta = {
-      generator: 'synthetic-emergency-vehicles', version: GENERATOR_VERSION, seed, count, emergency, emergencyFraction, width: SIZE, height: SIZE,
+      generator: 'synthetic-emergency-vehicles', version: GENERATOR_VERSION, seed, count, emergency, emergencyFraction, labelNoise, mislabelled, width: SIZE, height: SIZE,
       ...(options.sceneParams ? { sceneParams: options.sceneParams } : {}), // only tuning runs override them
     };
     await writeFile(join(tmp, 'generator.json'), JSON.stringify(meta, null, 2) + '\n');
@@ -132,7 +154,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Generat
       throw error;
     }
     if (replaced) await rm(old, { recursive: true, force: true });
-    return { count, emergency, outDir };
+    return { count, emergency, mislabelled, outDir };
   } catch (error) {
     await rm(tmp, { recursive: true, force: true });
     throw error;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSV_HEADER, CSV_NAME, generateDataset, GENERATOR_VERSION, planLabels } from '../../scripts/synthetic/generateDataset.ts';
+import { CSV_HEADER, CSV_NAME, DEFAULT_LABEL_NOISE, generateDataset, GENERATOR_VERSION, planLabels, planMislabels } from '../../scripts/synthetic/generateDataset.ts';
 
 const COUNT = 24;
 let root: string;
@@ -41,7 +41,7 @@ describe('synthetic dataset generator', () => {
     const images = (await readdir(join(a, 'images'))).sort((x, y) => parseInt(x) - parseInt(y));
     expect(images).toEqual(Array.from({ length: COUNT }, (_, i) => `${i}.jpg`));
     const meta = JSON.parse(await readFile(join(a, 'generator.json'), 'utf8'));
-    expect(meta).toMatchObject({ version: GENERATOR_VERSION, seed: 1, count: COUNT });
+    expect(meta).toMatchObject({ version: GENERATOR_VERSION, seed: 1, count: COUNT, labelNoise: DEFAULT_LABEL_NOISE });
   });
 
   it('is deterministic: same seed gives byte-identical CSV and images', async () => {
@@ -58,9 +58,15 @@ describe('synthetic dataset generator', () => {
     expect(x.equals(y)).toBe(false);
   });
 
-  it('has the requested emergency fraction, with the classes interleaved rather than sorted', async () => {
+  it('has the requested emergency fraction (before the wrong labels), with the classes interleaved rather than sorted', async () => {
     const labels = labelsOf(await readCsv(a));
-    expect(labels.reduce((s, v) => s + v, 0)).toBe(Math.round((COUNT * 991) / 2352));
+    const drawn = planLabels(COUNT, 1, 991 / 2352);
+    const wrong = planMislabels(COUNT, 1, DEFAULT_LABEL_NOISE);
+    expect(drawn.reduce((s, v) => s + v, 0)).toBe(Math.round((COUNT * 991) / 2352));
+    // the CSV says the other class exactly where the mislabel plan says so, and nowhere else
+    expect(labels).toEqual(drawn.map((label, i) => (wrong[i] ? 1 - label : label)));
+    const meta = JSON.parse(await readFile(join(a, 'generator.json'), 'utf8'));
+    expect(meta.mislabelled).toBe(wrong.filter(Boolean).length);
     const sortedDown = [...labels].sort((p, q) => q - p);
     const sortedUp = [...labels].sort((p, q) => p - q);
     expect(labels).not.toEqual(sortedDown);
@@ -73,6 +79,14 @@ describe('synthetic dataset generator', () => {
     // a shuffled order has many class changes; a sorted one has a single change
     const changes = labels.slice(1).filter((v, i) => v !== labels[i]).length;
     expect(changes).toBeGreaterThan(800);
+  });
+
+  it('gives about the asked share of wrong labels, none with labelNoise 0, and refuses 0.5 or more', async () => {
+    const wrong = planMislabels(1200, 1, 0.15).filter(Boolean).length;
+    expect(wrong).toBeGreaterThan(0.12 * 1200);
+    expect(wrong).toBeLessThan(0.18 * 1200);
+    expect(planMislabels(1200, 1, 0).some(Boolean)).toBe(false);
+    await expect(generateDataset({ outDir: join(root, 'x'), labelNoise: 0.5 })).rejects.toThrow(/labelNoise .* got 0.5/);
   });
 
   it('writes 224×224 RGB JPEGs without alpha', async () => {

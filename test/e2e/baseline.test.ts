@@ -64,12 +64,12 @@ describe('the baseline lesson', () => {
     const states = await page.locator('[data-cell]').evaluateAll((elements) => elements.map((e) => e.getAttribute('data-cell-state')));
     expect(states.every((state) => state === 'done')).toBe(true);
 
-    await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*2352 images at 64×64 \(991 emergency, 1361 non-emergency/);
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*1200 images at 64×64 \(552 emergency, 648 non-emergency/);
     expect(await output(page, 'load').locator('.image-grid canvas').count()).toBe(12);
-    await expect(output(page, 'split').textContent()).resolves.toContain('1646 training images, 706 validation images');
+    await expect(output(page, 'split').textContent()).resolves.toContain('840 training images, 360 validation images');
 
     // The learning rate as a reader writes it, not the float's every digit (0.00012250000000000002).
-    await expect(output(page, 'compile').textContent()).resolves.toBe('compiled: Adam(learning rate 0.000123), binary cross-entropy');
+    await expect(output(page, 'compile').textContent()).resolves.toBe('compiled: Adam(learning rate 0.000245), binary cross-entropy');
     const summary = (await output(page, 'model').textContent())!.replace(/[,\s]/g, '');
     expect(summary).toContain('1228900');
     expect(summary).toContain('10100');
@@ -88,7 +88,7 @@ describe('the baseline lesson', () => {
     expect(accuracy).toBeLessThanOrEqual(100);
     const matrix = validation.locator('table[data-figure="confusion-matrix"] td');
     const counts = (await matrix.allTextContents()).map(Number);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(706);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(360);
     const falseNegatives = Number(await validation.locator('[data-false-negatives]').getAttribute('data-false-negatives'));
     expect(falseNegatives).toBe(counts[2]);
     expect(await validation.locator('.image-grid canvas').count()).toBe(Math.min(8, falseNegatives));

@@ -95,10 +95,10 @@ describe('the dev server (npm run dev)', () => {
     expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(0);
     expect(await page.locator('[data-offline-status]').isHidden()).toBe(true);
     expect(await pressRun(page, 'load', 60_000)).toBe('done');
-    await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*2352 images at 64×64 \(991 emergency, 1361 non-emergency/);
+    await expect(output(page, 'load').textContent()).resolves.toMatch(/Loaded .*1200 images at 64×64 \(552 emergency, 648 non-emergency/);
     expect(await output(page, 'load').locator('.image-grid canvas').count()).toBe(12);
     expect(await pressRun(page, 'split', 30_000)).toBe('done');
-    await expect(output(page, 'split').textContent()).resolves.toContain('1646 training images, 706 validation images');
+    await expect(output(page, 'split').textContent()).resolves.toContain('840 training images, 360 validation images');
     // The dev server sends COOP/COEP (astro.config.mjs server.headers): TF.js's wasm backend may use threads.
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     expect(watch.pageErrors).toEqual([]);

@@ -14,13 +14,13 @@ async function openLesson(slug: string): Promise<{ page: Page; watch: ReturnType
   return { page, watch };
 }
 
-/** The evaluation ends every lesson: accuracy, a confusion matrix over all 706 validation images, false negatives. */
+/** The evaluation ends every lesson: accuracy, a confusion matrix over all 360 validation images, false negatives. */
 async function expectValidationReport(report: Locator): Promise<void> {
   const accuracy = Number(/Validation accuracy: (\d+\.\d) %/.exec((await report.locator('.evaluation-accuracy').textContent()) ?? '')?.[1]);
   expect(accuracy).toBeGreaterThan(30);
   expect(accuracy).toBeLessThanOrEqual(100);
   const counts = (await report.locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(706);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(360);
   expect(Number(await report.locator('[data-false-negatives]').getAttribute('data-false-negatives'))).toBe(counts[2]);
 }
 
@@ -120,7 +120,7 @@ describe('the batch normalization lesson', () => {
 
     await expect(output(page, 'train-plain').locator('[data-training-status]').textContent()).resolves.toMatch(finished);
     await expect(output(page, 'compare').locator('figcaption').textContent()).resolves.toMatch(/without batch norm: 2 epochs, .* with batch norm: 2 epochs/);
-    await expect(output(page, 'evaluate-train').locator('.evaluation-accuracy').textContent()).resolves.toMatch(/^Training accuracy: \d+\.\d % \(1646 images/);
+    await expect(output(page, 'evaluate-train').locator('.evaluation-accuracy').textContent()).resolves.toMatch(/^Training accuracy: \d+\.\d % \(840 images/);
     await expectValidationReport(output(page, 'evaluate'));
     expectCleanPage(watch);
     await page.close();

@@ -24,13 +24,13 @@ async function runCell(page: Page, id: string): Promise<void> {
   expect(await pressRun(page, id)).toBe('done');
 }
 
-/** Accuracy in percent from an evaluation report, after checking its confusion matrix covers all 706 validation images. */
+/** Accuracy in percent from an evaluation report, after checking its confusion matrix covers all 360 validation images. */
 async function validationAccuracy(report: Locator): Promise<number> {
   const accuracy = Number(/accuracy: (\d+\.\d) %/.exec((await report.locator('.evaluation-accuracy').textContent()) ?? '')?.[1]);
   expect(accuracy).toBeGreaterThan(30);
   expect(accuracy).toBeLessThanOrEqual(100);
   const counts = (await report.locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
-  expect(counts.reduce((a, b) => a + b, 0)).toBe(706);
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(360);
   expect(Number(await report.locator('[data-false-negatives]').getAttribute('data-false-negatives'))).toBe(counts[2]);
   return accuracy;
 }

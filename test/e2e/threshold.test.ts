@@ -30,7 +30,7 @@ describe('the decision threshold of an evaluation', () => {
     const slider = report.getByRole('slider', { name: 'Decision threshold' });
     await expect(slider.inputValue()).resolves.toBe('0.5');
     const atHalf = await counts(page);
-    expect(atHalf.reduce((a, b) => a + b, 0)).toBe(706);
+    expect(atHalf.reduce((a, b) => a + b, 0)).toBe(360);
     await slider.focus();
     await page.keyboard.press('Home');
     await expect(slider.inputValue()).resolves.toBe('0');

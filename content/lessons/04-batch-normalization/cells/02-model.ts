@@ -8,7 +8,7 @@ function buildModel({ batchNorm }: { batchNorm: boolean }) {
       tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) }),
     ],
   });
-  model.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+  model.compile({ optimizer: tf.train.adam(2e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
   return model;
 }
 const bnModel = buildModel({ batchNorm: true });

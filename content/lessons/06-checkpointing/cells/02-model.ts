@@ -7,5 +7,5 @@ const model = tf.sequential({
     tf.layers.dense({ units: 1, activation: 'sigmoid', kernelInitializer: seeded(3) }),
   ],
 });
-model.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+model.compile({ optimizer: tf.train.adam(2e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
 model

@@ -8,5 +8,5 @@ const myDropoutModel = tf.sequential({
     tf.layers.dense({ units: 1, activation: 'sigmoid' }),
   ],
 });
-myDropoutModel.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+myDropoutModel.compile({ optimizer: tf.train.adam(2e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
 myDropoutModel

@@ -8,5 +8,5 @@ const myBnModel = tf.sequential({
     tf.layers.dense({ units: 1, activation: 'sigmoid' }),
   ],
 });
-myBnModel.compile({ optimizer: tf.train.adam(1e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
+myBnModel.compile({ optimizer: tf.train.adam(2e-5 * (224 * 224) / (data.size * data.size)), loss: 'binaryCrossentropy', metrics: ['accuracy'] });
 myBnModel
