@@ -68,7 +68,7 @@ describe('the baseline lesson', () => {
     expect(await output(page, 'load').locator('.image-grid canvas').count()).toBe(12);
     await expect(output(page, 'split').textContent()).resolves.toContain('840 training images, 360 validation images');
 
-    // The learning rate as a reader writes it, not the float's every digit (0.00012250000000000002).
+    // The learning rate as a reader writes it, not the float's every digit.
     await expect(output(page, 'compile').textContent()).resolves.toBe('compiled: Adam(learning rate 0.000245), binary cross-entropy');
     const summary = (await output(page, 'model').textContent())!.replace(/[,\s]/g, '');
     expect(summary).toContain('1228900');
@@ -124,11 +124,11 @@ describe('the baseline lesson', () => {
     await typeInto(page, 'split', 'const { train, validation } = trainTestSplit(data, { testSize: 0.5, randomState: 7 });\n`${train.count} training images, ${validation.count} validation images`');
     await page.keyboard.press('Shift+Enter');
     expect(await waitForState(page, 'split', ['done', 'error'])).toBe('done');
-    await expect(output(page, 'split').textContent()).resolves.toContain('1176 training images, 1176 validation images');
+    await expect(output(page, 'split').textContent()).resolves.toContain('600 training images, 600 validation images');
 
     expect(await pressRun(page, 'evaluate')).toBe('done');
     const counts = (await output(page, 'evaluate').locator('table[data-figure="confusion-matrix"] td').allTextContents()).map(Number);
-    expect(counts.reduce((a, b) => a + b, 0)).toBe(1176);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(600);
   });
 
   it('accepts keyboard input in the editor: Ctrl+End then typing', async () => {
@@ -138,7 +138,7 @@ describe('the baseline lesson', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('learningRate * 1000');
     expect(await pressRun(page, 'compile')).toBe('done');
-    await expect(output(page, 'compile').textContent()).resolves.toBe('0.1225');
+    await expect(output(page, 'compile').textContent()).resolves.toBe('0.245');
   });
 
   it('shows an error with the line of the cell it happened on', async () => {
@@ -191,8 +191,12 @@ describe('the baseline lesson', () => {
     await page.waitForFunction(() => /Epoch 2\//.test(document.querySelector('[data-cell="train"] [data-training-status]')?.textContent ?? ''), undefined, { timeout: 120_000 });
     await cell(page, 'train').getByRole('button', { name: 'Stop', exact: true }).click();
     expect(await waitForState(page, 'train', ['done', 'error'], 60_000)).toBe('done');
-    await expect(output(page, 'train').locator('[data-training-status]').textContent()).resolves.toMatch(/^Training stopped by the reader: 1 epoch/);
+    // An epoch of the default data is 7 batches, so the click may land in epoch 2 or 3: whatever finished is kept.
+    const status = (await output(page, 'train').locator('[data-training-status]').textContent()) ?? '';
+    const finished = /^Training stopped by the reader: (\d+) epochs? /.exec(status)?.[1];
+    expect(Number(finished), status).toBeGreaterThanOrEqual(1);
+    expect(Number(finished), status).toBeLessThan(50);
     expect(await pressRun(page, 'overfitting')).toBe('done');
-    await expect(output(page, 'overfitting').locator('figcaption').textContent()).resolves.toMatch(/After 1 epoch: /);
+    await expect(output(page, 'overfitting').locator('figcaption').textContent()).resolves.toMatch(new RegExp(`After ${finished} epochs?: `));
   });
 });
