@@ -102,8 +102,8 @@ describe('the batch normalization lesson', () => {
     expect(Object.values(states).every((state) => state === 'done'), JSON.stringify(states)).toBe(true);
 
     const live = output(page, 'train-bn').locator('[data-batch-norm-panel]');
-    // Before training, every 5 of the 2 × 13 batches, and after training.
-    expect(Number(await live.getAttribute('data-updates'))).toBe(7);
+    // Before training, every 5 of the 2 × 7 batches (batches 5 and 10), and after training: 4 updates.
+    expect(Number(await live.getAttribute('data-updates'))).toBe(4);
     const panel = live.locator('[data-figure="batch-norm"]');
     expect(await panel.getAttribute('data-units')).toBe('100');
     expect(await panel.locator('[data-chart="mean"] g[aria-label="dot"] circle').count()).toBe(200);
