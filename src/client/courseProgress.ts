@@ -2,13 +2,25 @@
  * The course index's exercise progress ("2 / 3 ✓" per lesson), read from the browser's record of solved
  * exercises (src/exercises/progress.ts, shared by both languages), and "Reset my progress", which asks first.
  */
-import { exercisesText } from '../i18n/exercises';
+import type { ExercisesText } from '../i18n/exercises';
 import { browserStore, clearProgress, solvedInLesson } from '../exercises/progress';
 
-// The page's language from <html lang> (as langOfTag reads it; src/i18n/index.ts would bundle every table).
-const t = exercisesText[document.documentElement.lang.toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+/** Starts the index's progress with its language's words (each language's index passes its own: CourseProgressEn/Zh.astro). */
+export function startCourseProgress(t: ExercisesText): void {
+  const showProgress = () => showProgressIn(t);
+  showProgress();
+  document.querySelector('[data-reset-progress]')?.addEventListener('click', () => {
+    if (!window.confirm(t.confirmResetProgress)) return;
+    clearProgress(browserStore());
+    showProgress();
+  });
+  // Another tab (the other language's index, a lesson) may solve an exercise meanwhile.
+  window.addEventListener('storage', showProgress);
+  window.addEventListener('pageshow', showProgress);
+  document.documentElement.dataset.progressReady = 'true';
+}
 
-function showProgress(): void {
+function showProgressIn(t: ExercisesText): void {
   for (const element of document.querySelectorAll<HTMLElement>('[data-exercise-progress]')) {
     const ids = (element.dataset.exerciseIds ?? '').split(' ').filter(Boolean);
     const done = solvedInLesson(browserStore(), element.dataset.exerciseProgress ?? '', ids);
@@ -18,13 +30,3 @@ function showProgress(): void {
   }
 }
 
-showProgress();
-document.querySelector('[data-reset-progress]')?.addEventListener('click', () => {
-  if (!window.confirm(t.confirmResetProgress)) return;
-  clearProgress(browserStore());
-  showProgress();
-});
-// Another tab (the other language's index, a lesson) may solve an exercise meanwhile.
-window.addEventListener('storage', showProgress);
-window.addEventListener('pageshow', showProgress);
-document.documentElement.dataset.progressReady = 'true';

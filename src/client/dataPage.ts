@@ -2,9 +2,7 @@
  * The data page's script: the import panel, and what the active dataset looks like (the built-in payload,
  * or the one stored in this browser: its report as the command line prints it, samples, duplicate groups).
  */
-import { dataImport as en } from '../i18n/en';
-import { dataImport as zh } from '../i18n/zh';
-import { langOfTag } from '../i18n';
+import type { Messages } from '../i18n';
 import { formatReport } from '../importer/formatReport';
 import { readStoredFile } from '../importer/browser/datasetStore';
 import { storedFetch, storedPayloadUrl } from '../importer/browser/storedPayload';
@@ -16,9 +14,15 @@ import { datasetView } from './datasetView';
 import { importPanel } from './importPanel';
 
 const base = siteBase();
-const t = langOfTag(document.documentElement.lang) === 'zh' ? zh : en;
 
-async function showActive(): Promise<void> {
+/** Starts the page with its language's words (each language's data page passes its own: no other language loads). */
+export function startDataPage(t: Messages['dataImport']): void {
+  const mount = document.querySelector('[data-import-root]');
+  mount?.replaceChildren(importPanel({ t, onChange: () => void showActive(t) }));
+  void showActive(t);
+}
+
+async function showActive(t: Messages['dataImport']): Promise<void> {
   const root = document.querySelector<HTMLElement>('[data-active-view]');
   if (!root) return;
   const chosen = chosenDataset();
@@ -52,7 +56,3 @@ async function showActive(): Promise<void> {
     root.replaceChildren(Object.assign(document.createElement('p'), { className: 'notice', textContent: chosen ? t.missing(chosen.id) : '' }));
   }
 }
-
-const mount = document.querySelector('[data-import-root]');
-mount?.replaceChildren(importPanel({ t, onChange: () => void showActive() }));
-void showActive();

@@ -14,7 +14,7 @@ import { createScratchLayout, scratchEditsLesson, withScratchCells } from './scr
 import { startScratchCells } from './scratchCells';
 import { dropOldestRun } from '../ml/runLog';
 import { watchForBlocking } from './blockWatchdog';
-import { notebookText } from '../i18n/notebook';
+import { notebookWords } from './pageWords';
 import { readLessonData } from '../lessons/pageData';
 import { siteBase } from '../lib/siteBase';
 
@@ -46,7 +46,7 @@ interface PageCell extends CellSource {
 
 // The lesson's code of every cell and the page's language, as the build passed them (not read back from the HTML).
 const lessonData = readLessonData(document);
-const t = notebookText[lessonData.lang];
+const t = notebookWords();
 const params = new URLSearchParams(location.search);
 const maxEpochsParam = Number(params.get('maxEpochs'));
 const kernelStatus = document.querySelector<HTMLElement>('[data-kernel-status]');
@@ -151,6 +151,7 @@ function runtime() {
         },
         onMemory: showMemory,
         text: t,
+        lang: lessonData.lang,
         lessonId: lessonRoot?.dataset.lesson ?? 'notebook',
       }));
     // Code that failed to load is fetched again by the next Run; a kernel that loaded keeps its scope.

@@ -4,6 +4,8 @@ import { createCellOutput, type CellOutput } from '../notebook/cellOutput';
 import { isDisplayable, DISPLAY, explainShapeMismatch, loadLessonLibrary, type CellContext } from '../lessonKit';
 import { isOutOfMemory } from '../notebook/errors';
 import type { NotebookText } from '../i18n/notebook';
+import type { Lang } from '../i18n';
+import { loadMessages } from '../i18n/load';
 import { guardWasmAllocations, tensorflowForCells } from './allocationGuard';
 import { readLessonReference } from '../lessons/pageData';
 
@@ -24,6 +26,8 @@ export interface RuntimeOptions {
   onMemory?: (memory: MemoryReading) => void;
   /** The kernel's notices in the page's language. */
   text: NotebookText;
+  /** The page's language: the lesson library prints in it (its words load with the first run). */
+  lang: Lang;
   /** The lesson this page shows (its folder name): the lesson library records runs and checkpoints under it. */
   lessonId: string;
 }
@@ -121,7 +125,10 @@ export function createRuntime(options: RuntimeOptions) {
     const finished = (async (): Promise<'done' | 'error'> => {
       output.replaceChildren();
       const area = createCellOutput(output, options.text);
+      const t = await loadMessages(options.lang);
       const context: CellContext = {
+        lang: options.lang,
+        t,
         display: (value) => show(area, value),
         stopSignal: stopRequested.signal,
         handleStopCooperatively: () => {

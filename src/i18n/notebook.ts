@@ -3,8 +3,8 @@
  * acts, so it takes only this area of the tables (the bundler leaves the rest out).
  */
 import type { Lang, Messages } from './index';
-import { notebook as en } from './en';
-import { notebook as zh } from './zh';
+import { notebook as en } from './en/notebook';
+import { notebook as zh } from './zh/notebook';
 
 export type NotebookText = Messages['notebook'];
 

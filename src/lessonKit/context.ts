@@ -1,4 +1,5 @@
 import type { PageReference } from '../ml/referenceBands';
+import type { Lang, Messages } from '../i18n';
 /** What the lesson library needs from the page for one cell run. */
 export interface CellContext {
   /** Renders a value into this cell's output area. */
@@ -11,6 +12,9 @@ export interface CellContext {
   datasetUrl: string;
   /** An upper bound on epochs set by the page (?maxEpochs=N), for quick checks and tests. */
   maxEpochs?: number;
+  /** The page's language, and its words: what the library prints (progress, reports, errors, captions) is in it. */
+  lang: Lang;
+  t: Messages;
   /** The page's document: figures and status lines are built with it. */
   document: Document;
   /** Where the library keeps small records across visits (the run log, checkpoints' index, training speed): the page's localStorage. */

@@ -3,9 +3,7 @@
  * (src/importer/browser/), as the reader chose it on the data page, in the header, with `chooseDataset()`
  * or with `loadDataset({ dataset })`.
  */
-import { langOfTag } from '../../i18n';
-import { dataImport as en } from '../../i18n/en';
-import { dataImport as zh } from '../../i18n/zh';
+import type { Messages } from '../../i18n';
 import { listStoredDatasets, storedDataset } from '../../importer/browser/datasetStore';
 import { storedFetch, storedPayloadUrl } from '../../importer/browser/storedPayload';
 import { chooseStoredDataset, chosenDataset, type ChosenDataset } from '../../lib/chosenDataset';
@@ -21,9 +19,7 @@ export interface DatasetLocation {
   notice?: string;
 }
 
-const words = () => (langOfTag(document.documentElement.lang) === 'zh' ? zh : en);
-
-export async function locateDataset(requested: string | undefined, builtInUrl: string): Promise<DatasetLocation> {
+export async function locateDataset(requested: string | undefined, builtInUrl: string, t: Messages['dataImport']): Promise<DatasetLocation> {
   if (requested === BUILT_IN) return { url: builtInUrl };
   if (requested !== undefined) {
     const found = await storedDataset(requested);
@@ -37,7 +33,7 @@ export async function locateDataset(requested: string | undefined, builtInUrl: s
   if (!chosen) return { url: builtInUrl };
   if (await storedDataset(chosen.id)) return { url: storedPayloadUrl(chosen.id), fetch: storedFetch };
   chooseStoredDataset(undefined);
-  return { url: builtInUrl, notice: words().missing(chosen.id) };
+  return { url: builtInUrl, notice: t.missing(chosen.id) };
 }
 
 export function datasetChoiceLibrary(context: CellContext) {
@@ -48,7 +44,7 @@ export function datasetChoiceLibrary(context: CellContext) {
    */
   async function chooseDataset(): Promise<ChosenDataset> {
     const { importPanel } = await import('../../client/importPanel');
-    const t = words();
+    const t = context.t.dataImport;
     return new Promise((resolve) => {
       const panel = importPanel({
         t,

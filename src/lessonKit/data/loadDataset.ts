@@ -21,7 +21,7 @@ export function dataLibrary(context: CellContext) {
    * the one imported in this browser that the reader chose; `dataset` names another (a stored id, or "built-in").
    */
   async function loadDataset({ resolution = 64, dataset }: { resolution?: number; dataset?: string } = {}): Promise<ImageSet> {
-    const location = await locateDataset(dataset, context.datasetUrl);
+    const location = await locateDataset(dataset, context.datasetUrl, context.t.dataImport);
     const key = `${location.url}@${resolution}`;
     if (location.notice) context.display(Object.assign(doc.createElement('p'), { className: 'notice', textContent: location.notice }));
     const line = doc.createElement('p');

@@ -1,6 +1,6 @@
 import type { BinaryMetrics } from '../../ml/metrics';
 import type { ImageSet } from '../../ml/imageSet';
-import { messages } from '../../i18n';
+import type { Messages } from '../../i18n';
 import { thresholdExplorer } from '../../viz/thresholdExplorer';
 import { formatPercent } from '../../lib/numbers';
 import { DISPLAY } from '../displayProtocol';
@@ -11,7 +11,7 @@ export class EvaluationReport {
   readonly loss: number;
   readonly falseNegatives: number;
 
-  constructor(readonly name: string, readonly metrics: BinaryMetrics, readonly images: ImageSet, readonly probabilities: Float32Array, private readonly lang: 'en' | 'zh' = 'en') {
+  constructor(readonly name: string, readonly metrics: BinaryMetrics, readonly images: ImageSet, readonly probabilities: Float32Array, private readonly t: Messages) {
     this.accuracy = metrics.accuracy;
     this.loss = metrics.loss;
     this.falseNegatives = metrics.confusion.falseNegatives;
@@ -26,7 +26,7 @@ export class EvaluationReport {
     const strong = doc.createElement('strong');
     strong.textContent = `${this.name} accuracy: ${formatPercent(this.accuracy)}`;
     heading.append(strong, ` (${this.metrics.count} images, loss ${this.loss.toFixed(4)})`);
-    section.append(heading, thresholdExplorer(this.images, this.probabilities, messages(this.lang).figures, doc).element);
+    section.append(heading, thresholdExplorer(this.images, this.probabilities, this.t.figures, doc).element);
     return section;
   }
 

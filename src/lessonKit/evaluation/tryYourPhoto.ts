@@ -6,9 +6,6 @@
  * the evaluation's threshold control when the page has one (`[data-threshold-control]`), else 0.5.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { langOfTag } from '../../i18n';
-import { photoTrial as en } from '../../i18n/en';
-import { photoTrial as zh } from '../../i18n/zh';
 import { canvasCodec } from '../../importer/browser/canvasCodec';
 import { checkImageFile, orientPixels, withoutOrientation } from '../../importer/imageFile';
 import { ImageSet } from '../../ml/imageSet';
@@ -43,11 +40,11 @@ async function asTheNetworkSeesIt(bytes: Uint8Array, size: number): Promise<Uint
   return codec.resize(upright, size);
 }
 
-export function photoTrialLibrary(_context: CellContext) {
+export function photoTrialLibrary(context: CellContext) {
   /** A panel to try the model on your own photo; `threshold` fixes the decision threshold (default: the page's). */
   function tryYourPhoto(model: tf.LayersModel, { threshold }: { threshold?: number } = {}): HTMLElement {
     const doc = document;
-    const t = langOfTag(doc.documentElement.lang) === 'zh' ? zh : en;
+    const t = context.t.photoTrial;
     const size = modelResolution(model);
     const make = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '') => Object.assign(doc.createElement(tag), { textContent: text });
     const root = make('section');

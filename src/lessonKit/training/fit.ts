@@ -12,7 +12,6 @@ import { runHintsView } from '../../viz/runHintsView';
 import { describeLayers, recordRun, runFromTraining } from '../../ml/runLog';
 import { weightsView } from '../../viz/weightsView';
 import { majorityPlateau } from '../../ml/majorityPlateau';
-import { langOfTag, messages } from '../../i18n';
 import { formatPercent } from '../../lib/numbers';
 import { manifestHashOf, runReference } from '../runReference';
 
@@ -53,10 +52,10 @@ export function trainingLibrary(context: CellContext) {
       batchesPerEpoch: Math.ceil(data.count / options.batchSize),
       estimatedMs: known === undefined ? undefined : estimateTrainingMs(known, data.count, epochs),
       document: doc,
-      reference: runReference(context.reference, { cellId: context.cellId, cells: context.cells?.() ?? [], manifestHash: manifestHashOf.get(data) }, messages(langOfTag(doc.documentElement.lang)).references),
+      reference: runReference(context.reference, { cellId: context.cellId, cells: context.cells?.() ?? [], manifestHash: manifestHashOf.get(data) }, context.t.references),
     });
     context.display(view.element);
-    const text = messages(langOfTag(doc.documentElement.lang));
+    const text = context.t;
     const weights = weightsView(data.size, text.figures, doc);
     context.display(weights.element);
     const release = context.handleStopCooperatively();
@@ -113,7 +112,7 @@ export function trainingLibrary(context: CellContext) {
   function explainMajorityPlateau(history: History, validation: ImageSet): void {
     const plateau = majorityPlateau(history.epochs, validation.labels);
     if (!plateau) return;
-    const t = messages(langOfTag(doc.documentElement.lang)).training;
+    const t = context.t.training;
     const note = doc.createElement('p');
     note.className = 'notice';
     note.setAttribute('data-majority-plateau', `${plateau.from}-${plateau.to}`);

@@ -1,0 +1,3 @@
+// A Chinese lesson page's script. Imports run in order: the words are set before lessonPage reads them.
+import './words/zh';
+import './lessonPage';

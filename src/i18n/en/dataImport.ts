@@ -1,0 +1,32 @@
+import { formatCount } from '../../notebook/format';
+
+/** Bringing one's own data into the page: the data page's import panel, chooseDataset() and the header. */
+export const dataImport = {
+  heading: 'Use your own data',
+  intro: 'Drop the article’s Dataset.zip, a folder in the article’s or the Kaggle layout, or two folders of your own photos (emergency/ and other/, JPEG, PNG or WebP, any size). It is checked as the command line checks it, packed for 32, 64 and 224 pixels, and kept in this browser. Nothing is uploaded.',
+  nameLabel: 'Name',
+  namePlaceholder: 'e.g. My photos',
+  pickZip: 'Choose a zip…',
+  pickFolder: 'Choose a folder…',
+  dropHere: 'or drop a zip, a folder, or the two folders of photos here',
+  cancel: 'Cancel',
+  phase: { reading: 'Reading and checking the labels', packing: 'Checking and resizing the images', encoding: 'Packing the sprite sheets' } as Record<string, string>,
+  progress: (phase: string, done: number, total: number) => `${phase}: ${formatCount(done)} of ${formatCount(total)}`,
+  imported: (title: string, megabytes: string, seconds: string) => `Imported “${title}” (${megabytes} MB stored in this browser) in ${seconds} s. It is now the active dataset of every lesson.`,
+  failed: 'Nothing was imported:',
+  storedHeading: 'Datasets in this browser',
+  builtIn: 'Built-in dataset (with the course)',
+  images: (count: number) => `${formatCount(count)} images`,
+  use: 'Use',
+  active: 'active',
+  remove: 'Delete',
+  noneStored: 'None yet.',
+  activeHeading: (title: string) => `What the active dataset looks like: ${title}`,
+  samples: (className: string) => `A sample of ${className} images`,
+  duplicateGroups: (count: number) => `${formatCount(count)} groups of identical images`,
+  conflicts: (count: number) => `${formatCount(count)} groups of identical images with different labels`,
+  labelsDisagree: 'labels disagree',
+  chooseHeading: 'Choose the dataset for this page',
+  chosen: (title: string) => `Dataset: ${title}. loadDataset() now loads it.`,
+  missing: (id: string) => `The stored dataset “${id}” is no longer in this browser; the built-in dataset is used.`,
+};

@@ -1,0 +1,45 @@
+/** Words of the figures the lesson library draws into cell outputs: the decision threshold, curves, hints, weights. */
+export const figures = {
+  thresholdLabel: 'Decision threshold',
+  thresholdHelp: 'An image is called emergency when the model’s probability is above the threshold. Move it (arrow keys work) to trade missed emergency vehicles for false alarms.',
+  thresholdSummary: ({ threshold, missed, emergencies, alarms, others, accuracy }: { threshold: string; missed: number; emergencies: number; alarms: number; others: number; accuracy: string }) =>
+    `At threshold ${threshold}: ${missed} of ${emergencies} emergency vehicles missed (false negatives), ${alarms} of ${others} other vehicles flagged as emergency (false positives); accuracy ${accuracy}.`,
+  thresholdValueText: (threshold: string, missed: number, alarms: number) => `${threshold}: ${missed} missed, ${alarms} false alarms`,
+  costLabel: (n: string) => `A missed emergency costs as much as ${n} false alarms`,
+  costBefore: 'A missed emergency costs as much as',
+  costAfter: 'false alarms',
+  costSuggestion: ({ threshold, cost, missed, alarms }: { threshold: string; cost: string; missed: number; alarms: number }) =>
+    `Lowest cost at threshold ${threshold}: ${missed} missed, ${alarms} false alarms (cost ${cost} false alarms).`,
+  costUse: (threshold: string) => `Use threshold ${threshold}`,
+  costInvalid: (value: string) => `"${value}" is not a number of false alarms (0 or more); the suggestion is kept as it was.`,
+  rocTitle: (auc: string) => `ROC curve (area ${auc})`,
+  rocX: 'false positive rate (other vehicles flagged, %)',
+  rocY: 'true positive rate (emergencies caught, %)',
+  prTitle: (ap: string) => `Precision–recall curve (average precision ${ap})`,
+  prX: 'recall (emergencies caught, %)',
+  prY: 'precision (flagged that are emergency, %)',
+  curvesCaption: (threshold: string, auc: string, ap: string) =>
+    `The dot on each curve is the current threshold, ${threshold}. Area under the ROC curve ${auc} (0.5 is guessing, 1 a perfect ranking); average precision ${ap}.`,
+  missedAt: (threshold: string, shown: number, missed: number) =>
+    missed === 0 ? `No emergency vehicle is missed at threshold ${threshold}.` : `Missed emergency vehicles at threshold ${threshold}${shown < missed ? ` (the first ${shown} of ${missed})` : ''}:`,
+  cellButton: (count: number, what: string) => `${count}: show the ${what}`,
+  cellNames: { trueNegatives: 'other vehicles called other', falsePositives: 'false alarms (other vehicles called emergency)', falseNegatives: 'missed emergency vehicles', truePositives: 'emergency vehicles caught' },
+  cellHeading: (what: string, count: number, threshold: string) => `${count} ${what} at threshold ${threshold}`,
+  cellEmpty: 'No image in this cell.',
+  cellPage: (from: number, to: number, total: number) => `Images ${from}–${to} of ${total}`,
+  previous: 'Previous',
+  next: 'Next',
+  close: 'Close',
+  probability: (name: string, p: string) => `${name} · p = ${p}`,
+  weightsSummary: 'Weights: the first layer’s units as pictures, and each layer’s weights over the epochs',
+  unitsCaption: (units: number, size: number, epoch: number) =>
+    `Each square is one of the first layer’s ${units} units: its ${size}×${size}×3 weights drawn where their pixels are (the three colours averaged), after epoch ${epoch}. Orange: a bright pixel there raises the unit’s output; blue: it lowers it; white: ignored. Each unit is scaled to its own largest weight. Noisy speckle is memorising; smooth blobs are shapes.`,
+  unitsLabel: (units: number, epoch: number) => `The first layer's ${units} units as weight pictures after epoch ${epoch}`,
+  histogramTitle: (layer: string) => `${layer}: weights per epoch`,
+  histogramX: 'weight value',
+  histogramY: 'epoch',
+  histogramCaption: (rows: string) => `Darker means more weights with that value in that epoch. Spread (standard deviation) of each layer’s weights: ${rows}.`,
+  histogramRow: (layer: string, first: string, last: string, epochs: number) => `${layer} ${first} at epoch 1, ${last} at epoch ${epochs}`,
+  comparisonHeading: 'First-layer weights of the runs made in this browser',
+  comparisonItem: (lesson: string, epochs: number, date: string) => `${lesson}, ${epochs} epochs, ${date}`,
+};

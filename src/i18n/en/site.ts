@@ -1,0 +1,30 @@
+/** The site's chrome: header, footer, navigation, language switch, offline notices. */
+export const site = {
+  htmlLang: 'en',
+  siteTitle: 'Emergency vehicles with a neural network',
+  defaultDescription: 'Train a neural network on emergency vehicle images, in your browser.',
+  skip: 'Skip to content',
+  searchLabel: 'Search the lessons',
+  searchButton: 'Search',
+  darkMode: 'Dark mode',
+  languageName: 'English',
+  switchTo: '中文',
+  switchLabel: '阅读中文版',
+  datasetPrefix: 'Dataset:',
+  useBuiltIn: 'Use the built-in dataset',
+  datasetBadgeTitle: (count: number, emergency: number) => `${count} images, ${emergency} emergency`,
+  footer: 'An interactive course after the article "Improving deep learning models" (Analytics Vidhya). Everything runs in your browser; nothing is sent anywhere.',
+  offlineSaving: 'Saving the course for offline use…',
+  offlineSaved: 'Saved for offline use: the lessons and the dataset now work without a network on this device.',
+  offlineFailed: 'The course could not be saved for offline use',
+  offlineUnsupported: 'This browser cannot keep the course for offline use (no service workers, e.g. a private window).',
+  /** The service worker's page for an address it has not saved, while offline. */
+  offlinePageTitle: 'You are offline',
+  offlinePageText: 'This page is not saved on this device, and the network cannot be reached. The lessons saved for offline use still work: open them from the list of lessons, or try this address again once you are online.',
+  allLessons: 'All lessons',
+  lessonsNav: 'Lessons',
+  onThisPage: 'On this page',
+  inArticle: 'In the article:',
+  /** Beside a lesson shown in English on a page in another language. */
+  untranslated: '(not yet translated: in English)',
+};

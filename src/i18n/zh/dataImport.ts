@@ -1,0 +1,32 @@
+import type { Messages } from '../index';
+import { formatCount } from '../../notebook/format';
+
+export const dataImport: Messages['dataImport'] = {
+  heading: '使用你自己的数据',
+  intro: '拖入文章的 Dataset.zip、文章或 Kaggle 布局的文件夹，或者两个装有你自己照片的文件夹（emergency/ 和 other/，JPEG、PNG 或 WebP，任意尺寸）。它会像命令行那样被检查，打包成 32、64 和 224 像素，并保存在这个浏览器里。不会上传任何内容。',
+  nameLabel: '名称',
+  namePlaceholder: '例如：我的照片',
+  pickZip: '选择 zip 文件…',
+  pickFolder: '选择文件夹…',
+  dropHere: '或者把 zip、文件夹或两个照片文件夹拖到这里',
+  cancel: '取消',
+  phase: { reading: '读取并检查标签', packing: '检查并缩放图片', encoding: '打包精灵图' },
+  progress: (phase, done, total) => `${phase}：${formatCount(done)} / ${formatCount(total)}`,
+  imported: (title, megabytes, seconds) => `已导入“${title}”（在这个浏览器中占 ${megabytes} MB），用时 ${seconds} 秒。它现在是每一课的当前数据集。`,
+  failed: '没有导入任何内容：',
+  storedHeading: '这个浏览器中的数据集',
+  builtIn: '内置数据集（随课程提供）',
+  images: (count) => `${formatCount(count)} 张图片`,
+  use: '使用',
+  active: '当前',
+  remove: '删除',
+  noneStored: '还没有。',
+  activeHeading: (title) => `当前数据集的样子：${title}`,
+  samples: (className) => `${className} 图片示例`,
+  duplicateGroups: (count) => `${formatCount(count)} 组完全相同的图片`,
+  conflicts: (count) => `${formatCount(count)} 组标签不一致的相同图片`,
+  labelsDisagree: '标签不一致',
+  chooseHeading: '为这个页面选择数据集',
+  chosen: (title) => `数据集：${title}。loadDataset() 现在会加载它。`,
+  missing: (id) => `保存的数据集“${id}”已不在这个浏览器中，改用内置数据集。`,
+};
