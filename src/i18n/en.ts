@@ -17,3 +17,5 @@ export { photoTrial } from './en/photoTrial';
 export { figures } from './en/figures';
 export { hints } from './en/hints';
 export { references } from './en/references';
+export { curves } from './en/curves';
+export { checkpoints } from './en/checkpoints';

@@ -13,3 +13,5 @@ export { photoTrial } from './zh/photoTrial';
 export { figures } from './zh/figures';
 export { hints } from './zh/hints';
 export { references } from './zh/references';
+export { curves } from './zh/curves';
+export { checkpoints } from './zh/checkpoints';

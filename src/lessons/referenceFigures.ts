@@ -24,7 +24,7 @@ export function referenceFigureNodes(lessonDir: string, cells: readonly CellCode
         throw new Error(`${basename(lessonDir)}: its reference has a figure for cell "${figure.cell}", which the lesson no longer has; run npm run references`);
       }
       const status = referenceStatus(page.reference, figure, { cells, manifestHash: page.builtInManifestHash });
-      const element = referenceFigure(page.reference, figure, { text: messages(lang).references, language: lang, status, document: window.document });
+      const element = referenceFigure(page.reference, figure, { text: messages(lang).references, words: messages(lang).curves, language: lang, status, document: window.document });
       // The output area says what cells print, in English; the reference's words are the page's.
       element.setAttribute('lang', lang);
       nodes.set(figure.cell, toHast(element) as HastElement);

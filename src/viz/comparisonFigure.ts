@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { formatPercent } from '../lib/numbers';
-import { epochChart, metricAxis, metricValue, METRICS, type Split } from './epochCharts';
+import { epochChart, metricAxis, metricValue, METRICS, type CurveWords, type Split } from './epochCharts';
 import { RUN_COLORS } from './palette';
 
 export interface Run {
@@ -12,6 +12,8 @@ export interface Run {
 }
 
 export interface ComparisonFigureOptions {
+  /** The page's words (`context.t.curves`). */
+  words: CurveWords;
   width?: number;
   document?: Document;
 }
@@ -29,8 +31,9 @@ function runWidth(index: number, runs: number): number {
  * training as dashed ones, so the gap between them (overfitting) can be compared run by run.
  * Where early stopping ended a run, a rule in the run's colour marks its stop.
  */
-export function comparisonFigure(runs: readonly Run[], options: ComparisonFigureOptions = {}): HTMLElement {
+export function comparisonFigure(runs: readonly Run[], options: ComparisonFigureOptions): HTMLElement {
   const doc = options.document ?? document;
+  const words = options.words;
   if (runs.length === 0) throw new Error('nothing to compare: pass at least one run');
   const figure = doc.createElement('figure');
   // Outputs can sit in a no-wrap context of the inspector: long captions must still wrap.
@@ -46,34 +49,37 @@ export function comparisonFigure(runs: readonly Run[], options: ComparisonFigure
     }));
     figure.append(epochChart({
       document: doc,
+      words,
       metric,
-      description: `${metric} per epoch of ${labels.join(', ')}`,
+      description: words.perEpochOf(words.metrics[metric], labels.join(', ')),
       width: options.width,
       lastEpoch,
-      y: metricAxis(metric, runs.flatMap((run) => run.epochs)),
+      y: metricAxis(metric, words, runs.flatMap((run) => run.epochs)),
       color: { domain: labels, range: RUN_COLORS.slice(0, labels.length), legend: metric === 'loss' },
       marks: [
         ...runs.map((run, index) => Plot.ruleX(run.stoppedEpoch === undefined ? [] : [run.stoppedEpoch], { stroke: RUN_COLORS[index % RUN_COLORS.length], strokeWidth: 1.5, strokeDasharray: '6,2' })),
         ...(metric === 'loss' ? runs.map((run, index) => Plot.text(run.stoppedEpoch === undefined ? [] : [run.stoppedEpoch], {
           x: (d: number) => d, frameAnchor: 'top', dy: 6 + 14 * index, dx: -4, textAnchor: 'end', fill: RUN_COLORS[index % RUN_COLORS.length], fontWeight: 'bold',
-          text: (d: number) => `${run.label}: stopped at epoch ${d}`,
+          text: (d: number) => words.runStopped(run.label, d),
         })) : []),
         ...runs.flatMap((run, index) => [
           Plot.line(rows('training').filter((row) => row.run === run.label), { x: 'epoch', y: 'value', stroke: 'run', strokeWidth: runWidth(index, runs.length) - 0.5, strokeDasharray: '4,3', strokeOpacity: 0.8 }),
           Plot.line(rows('validation').filter((row) => row.run === run.label), { x: 'epoch', y: 'value', stroke: 'run', strokeWidth: runWidth(index, runs.length), strokeOpacity: index < runs.length - 1 ? 0.6 : 1 }),
         ]),
-        Plot.dot([...rows('training'), ...rows('validation')], { x: 'epoch', y: 'value', fill: 'run', r: 1.5, tip: true, title: (d: { run: string; split: string; epoch: number; value: number }) => `${d.run}, ${d.split}, epoch ${d.epoch}: ${d.value.toFixed(4)}` }),
+        Plot.dot([...rows('training'), ...rows('validation')], { x: 'epoch', y: 'value', fill: 'run', r: 1.5, tip: true, title: (d: { run: string; split: Split; epoch: number; value: number }) => words.runPoint(d.run, words.series[d.split], d.epoch, d.value.toFixed(4)) }),
       ],
     }));
   }
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';
-  caption.textContent = `Solid: validation; dashed: training${runs.length > 1 ? '; the earlier runs are the wider, paler lines underneath' : ''}. ` + runs.map((run) => {
+  caption.textContent = words.sentences([words.comparisonKey(runs.length > 1), ...runs.map((run) => {
     const last = run.epochs.at(-1);
-    if (!last) return `${run.label}: no epochs.`;
-    return `${run.label}: ${run.stoppedEpoch === undefined ? '' : 'stopped early after '}${last.epoch} epoch${last.epoch === 1 ? '' : 's'}, training accuracy ${formatPercent(last.acc)}` +
-      (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) + '.';
-  }).join(' ');
+    if (!last) return words.runNoEpochs(run.label);
+    return words.runSummary({
+      run: run.label, stoppedEarly: run.stoppedEpoch !== undefined, epochs: last.epoch,
+      training: formatPercent(last.acc), validation: last.val_acc === undefined ? undefined : formatPercent(last.val_acc),
+    });
+  })]);
   figure.append(caption);
   return figure;
 }

@@ -2,10 +2,12 @@ import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import type { EarlyStoppingSummary } from '../ml/earlyStopping';
 import { formatPercent } from '../lib/numbers';
-import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS, type CurveWords } from './epochCharts';
 import { MARK_COLORS, SERIES_COLORS } from './palette';
 
 export interface EarlyStoppingFigureOptions {
+  /** The page's words (`context.t.curves`). */
+  words: CurveWords;
   width?: number;
   document?: Document;
 }
@@ -18,8 +20,9 @@ const COLORS = { ...SERIES_COLORS, ...MARK_COLORS };
  * monitored figure, the bar a new value had to clear (best − min delta), and where and why
  * training stopped.
  */
-export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, options: EarlyStoppingFigureOptions = {}): HTMLElement {
+export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, options: EarlyStoppingFigureOptions): HTMLElement {
   const doc = options.document ?? document;
+  const words = options.words;
   const figure = doc.createElement('figure');
   // Outputs can sit in a no-wrap context of the inspector: long captions must still wrap.
   figure.style.whiteSpace = 'normal';
@@ -32,7 +35,7 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
   const overfitFrom = stopping.stoppedEpoch !== undefined && stopping.bestEpoch !== undefined && stopping.bestEpoch < stopping.stoppedEpoch ? stopping.bestEpoch : undefined;
   const extreme = extremeEpoch(epochs, stopping);
   if (extreme) figure.setAttribute('data-extreme-epoch', String(extreme.epoch));
-  const stopLabel = stopping.stoppedEpoch !== undefined ? `stopped at epoch ${stopping.stoppedEpoch}` : `ran all ${epochs.at(-1)?.epoch ?? 0} epochs`;
+  const stopLabel = stopping.stoppedEpoch !== undefined ? words.stoppedAt(stopping.stoppedEpoch) : words.ranAll(epochs.at(-1)?.epoch ?? 0);
 
   for (const metric of METRICS) {
     const rows = metricRows(epochs, metric);
@@ -40,7 +43,7 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
     const marks: Plot.Markish[] = [];
     if (overfitFrom !== undefined) {
       marks.push(Plot.rectX([{ x1: overfitFrom, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: COLORS.overfitting, fillOpacity: 0.14 }));
-      if (metric === 'loss') marks.push(Plot.text(['overfitting'], { x: (overfitFrom + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: COLORS.overfitting, text: (d: string) => d }));
+      if (metric === 'loss') marks.push(Plot.text([words.overfitting], { x: (overfitFrom + lastEpoch) / 2, frameAnchor: 'bottom', dy: -6, fill: COLORS.overfitting, text: (d: string) => d }));
     }
     if (monitored && stopping.bestEpoch !== undefined && stopping.bestValue !== undefined && stopping.minDelta > 0) {
       // The value a later epoch had to beat for the patience counter to restart.
@@ -50,7 +53,7 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
     if (stopping.bestEpoch !== undefined) {
       marks.push(Plot.ruleX([stopping.bestEpoch], { stroke: COLORS.best, strokeDasharray: '5,3' }));
       if (monitored) {
-        const label = `best ${stopping.monitor} (epoch ${stopping.bestEpoch})${stopping.restoredEpoch !== undefined ? ': weights restored' : ''}`;
+        const label = words.bestMark(stopping.monitor, stopping.bestEpoch, stopping.restoredEpoch !== undefined);
         marks.push(Plot.text([label], { x: stopping.bestEpoch, frameAnchor: 'top', dy: 22, ...besideEpoch(stopping.bestEpoch, lastEpoch), fill: COLORS.best, text: (d: string) => d }));
       }
     }
@@ -64,13 +67,14 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
     );
     figure.append(epochChart({
       document: doc,
+      words,
       metric,
-      description: `${metric} per epoch with early stopping`,
+      description: words.perEpochEarlyStopping(words.metrics[metric]),
       width: options.width ?? 380,
       height: 260,
       lastEpoch,
-      y: metricAxis(metric, epochs),
-      color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
+      y: metricAxis(metric, words, epochs),
+      color: { domain: ['training', 'validation'], range: [COLORS.training, COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs, words) },
       marks,
     }));
   }
@@ -80,12 +84,12 @@ export function earlyStoppingFigure(epochs: readonly EpochLogs[], stopping: Earl
   reason.setAttribute('data-stopping-reason', '');
   reason.style.flexBasis = '100%';
   reason.style.maxWidth = '720px';
-  reason.textContent = `EarlyStopping(${stopping.monitor}, min delta ${stopping.minDelta}, patience ${stopping.patience}${stopping.baseline === undefined ? '' : `, baseline ${stopping.baseline}`}): ${stopping.reason}.`;
+  reason.textContent = words.rule(stopping, stoppingReason(stopping, words));
   figure.append(reason);
 
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';
-  caption.textContent = earlyStoppingCaption(epochs, stopping, stopLabel, overfitFrom);
+  caption.textContent = earlyStoppingCaption(epochs, stopping, stopLabel, overfitFrom, words);
   figure.append(caption);
   return figure;
 }
@@ -105,30 +109,39 @@ function extremeEpoch(epochs: readonly EpochLogs[], stopping: EarlyStoppingSumma
  * The figure's caption: how the run ended, which epoch is "best" under min delta (and which has the
  * lowest value when they differ), what is shaded, and whose weights the model holds.
  */
-export function earlyStoppingCaption(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, stopLabel: string, overfitFrom: number | undefined): string {
+export function earlyStoppingCaption(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, stopLabel: string, overfitFrom: number | undefined, words: CurveWords): string {
   const last = epochs.at(-1);
-  if (!last) return 'No epoch has finished yet.';
+  if (!last) return words.noEpochYet;
   const { monitor, minDelta } = stopping;
-  const parts = [`${stopLabel[0]!.toUpperCase()}${stopLabel.slice(1)}: training accuracy ${formatPercent(last.acc)}` +
-    (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) + '.'];
+  const parts = [words.ended(stopLabel, formatPercent(last.acc), last.val_acc === undefined ? undefined : formatPercent(last.val_acc))];
   if (stopping.bestEpoch !== undefined && stopping.bestValue !== undefined) {
     const extreme = extremeEpoch(epochs, stopping);
-    const word = stopping.mode === 'min' ? 'lowest' : 'highest';
+    const best = { monitor, value: stopping.bestValue.toFixed(4), epoch: stopping.bestEpoch };
     if (extreme && extreme.epoch !== stopping.bestEpoch && minDelta > 0) {
-      parts.push(`Best ${monitor} ${stopping.bestValue.toFixed(4)} at epoch ${stopping.bestEpoch}: the last epoch that beat the best before it by more than the min delta ${minDelta}. ` +
-        `The ${word} ${monitor}, ${extreme.value.toFixed(4)} at epoch ${extreme.epoch}, beat it by less than ${minDelta}, which early stopping does not count as an improvement, so epoch ${stopping.bestEpoch} stays the best.`);
+      parts.push(words.bestUnderMinDelta({ ...best, minDelta, highest: stopping.mode === 'max', extreme: extreme.value.toFixed(4), extremeEpoch: extreme.epoch }));
     } else {
-      parts.push(`Best ${monitor} ${stopping.bestValue.toFixed(4)} at epoch ${stopping.bestEpoch}.`);
+      parts.push(words.best(best.monitor, best.value, best.epoch));
     }
   }
-  if (overfitFrom !== undefined) {
-    const after = last.epoch - overfitFrom;
-    parts.push(`Shaded: the ${after} epoch${after === 1 ? '' : 's'} after it, in which ${monitor} did not improve by more than ${minDelta}: overfitting had begun.`);
-  }
+  if (overfitFrom !== undefined) parts.push(words.shaded(last.epoch - overfitFrom, monitor, minDelta));
   if (stopping.restoredEpoch !== undefined) {
-    parts.push(stopping.restoredEpoch === last.epoch
-      ? `The model holds the weights of epoch ${stopping.restoredEpoch}, which is also its last epoch: restoring changed nothing.`
-      : `The model now holds the weights of epoch ${stopping.restoredEpoch}, not those of the last epoch (${last.epoch}).`);
+    parts.push(stopping.restoredEpoch === last.epoch ? words.restoredLast(stopping.restoredEpoch) : words.restored(stopping.restoredEpoch, last.epoch));
   }
-  return parts.join(' ');
+  return words.sentences(parts);
+}
+
+/**
+ * Why training stopped or did not, in the page's language, from the summary alone: the same facts as
+ * src/ml/earlyStopping.ts's reason() (test/viz/regularizationFigures.test.ts checks the English against it).
+ */
+export function stoppingReason(stopping: EarlyStoppingSummary, words: CurveWords): string {
+  const last = stopping.steps.at(-1);
+  if (!last) return words.noEpochFinished;
+  if (stopping.stoppedEpoch === undefined) return words.didNotStop(last.epoch, last.wait, stopping.patience);
+  const { baseline, bestValue, minDelta, mode } = stopping;
+  const beatBaseline = bestValue !== undefined && baseline !== undefined && (mode === 'min' ? bestValue + minDelta < baseline : bestValue - minDelta > baseline);
+  return words.stoppedBecause({
+    epoch: stopping.stoppedEpoch, monitor: stopping.monitor, decrease: mode === 'min', minDelta, wait: last.wait,
+    baseline: baseline !== undefined && (stopping.bestEpoch === undefined || !beatBaseline) ? baseline : undefined,
+  });
 }

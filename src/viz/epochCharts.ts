@@ -1,5 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
+import type { Messages } from '../i18n';
+
+/** The words of the training curves, in the page's language (the lesson library passes `context.t.curves`). */
+export type CurveWords = Messages['curves'];
 
 /** The two charts every training figure draws side by side. */
 export const METRICS = ['loss', 'accuracy'] as const;
@@ -22,11 +26,11 @@ export function metricRows(epochs: readonly EpochLogs[], metric: Metric): Array<
 }
 
 /** The epoch axis: from 1 to `lastEpoch`, ticks on whole epochs only (an epoch 1.4 does not exist). */
-export function epochAxis(lastEpoch: number): Plot.ScaleOptions {
+export function epochAxis(lastEpoch: number, words: CurveWords): Plot.ScaleOptions {
   const step = Math.max(1, Math.ceil(lastEpoch / 10));
   const ticks: number[] = [];
   for (let epoch = 1; epoch <= lastEpoch; epoch += step) ticks.push(epoch);
-  return { label: 'epoch', domain: [1, lastEpoch], grid: true, ticks, tickFormat: 'd' };
+  return { label: words.epoch, domain: [1, lastEpoch], grid: true, ticks, tickFormat: 'd' };
 }
 
 /** Whether the run's losses include a weight penalty (a model with L1/L2 regularizers): training and validation alike. */
@@ -38,19 +42,24 @@ function includesPenalty(epochs: readonly EpochLogs[]): boolean {
  * The value axis: accuracy as a percentage from 0 to 100 %, loss from its own range. With a weight
  * penalty the loss axis says so: both curves include it (see `EpochLogs.penalty`).
  */
-export function metricAxis(metric: Metric, epochs: readonly EpochLogs[] = []): Plot.ScaleOptions {
-  if (metric === 'accuracy') return { label: 'accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' };
-  return { label: includesPenalty(epochs) ? 'loss (binary cross-entropy + weight penalty)' : 'loss (binary cross-entropy)', grid: true, zero: false };
+export function metricAxis(metric: Metric, words: CurveWords, epochs: readonly EpochLogs[] = []): Plot.ScaleOptions {
+  if (metric === 'accuracy') return { label: words.accuracyAxis, domain: [0, 1], grid: true, tickFormat: '.0%' };
+  return { label: includesPenalty(epochs) ? words.lossWithPenaltyAxis : words.lossAxis, grid: true, zero: false };
 }
 
 /** The training/validation legend's labels: "training + penalty" when the losses include a weight penalty. */
-export function splitLegendLabel(epochs: readonly EpochLogs[]): (split: string) => string {
+export function splitLegendLabel(epochs: readonly EpochLogs[], words: CurveWords): (split: string) => string {
   const penalized = includesPenalty(epochs);
-  return (split) => (penalized ? `${split} loss + weight penalty` : split);
+  return (split) => {
+    const name = words.series[split as Split] ?? split;
+    return penalized ? words.withPenalty(name) : name;
+  };
 }
 
 export interface EpochChartOptions {
   document: Document;
+  /** The page's words for the axes. */
+  words: CurveWords;
   /** The chart's `data-metric` (which figure it plots, for tests and styles). */
   metric: string;
   /** What the chart shows, for screen readers (its aria-label). */
@@ -75,7 +84,7 @@ export function epochChart(options: EpochChartOptions): HTMLElement | SVGSVGElem
     height: options.height ?? 240,
     marginLeft: 48,
     marginRight: 24,
-    x: epochAxis(options.lastEpoch),
+    x: epochAxis(options.lastEpoch, options.words),
     y: options.y,
     color: options.color,
     marks: options.marks,

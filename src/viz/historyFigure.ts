@@ -2,12 +2,14 @@ import * as Plot from '@observablehq/plot';
 import type { EpochLogs } from '../ml/train';
 import { overfittingPoint, readValidationLoss, DEFAULT_OVERFITTING_RULE, type OverfittingRule, type ValidationLossReading } from './overfitting';
 import { formatPercent } from '../lib/numbers';
-import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS } from './epochCharts';
+import { besideEpoch, epochChart, metricAxis, splitLegendLabel, metricRows, METRICS, type CurveWords } from './epochCharts';
 import { MARK_COLORS, SERIES_COLORS } from './palette';
 import { referenceBandMarks } from './referenceBand';
 import type { ReferenceFigure, ReferenceStatus } from '../ml/referenceBands';
 
 export interface HistoryFigureOptions {
+  /** The page's words (`context.t.curves`). */
+  words: CurveWords;
   /** Draw the x axis to this many epochs (so a live figure does not rescale every epoch). */
   totalEpochs?: number;
   /** Mark the epoch where validation loss stops improving and shade what follows. */
@@ -21,8 +23,9 @@ export interface HistoryFigureOptions {
 }
 
 /** Training and validation loss and accuracy per epoch, as two side-by-side charts. */
-export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigureOptions = {}): HTMLElement {
+export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigureOptions): HTMLElement {
   const doc = options.document ?? document;
+  const words = options.words;
   const figure = doc.createElement('figure');
   figure.className = 'history-figure';
   figure.setAttribute('data-figure', 'history');
@@ -43,7 +46,7 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
       marks.push(Plot.rectX([{ x1: best.bestEpoch, x2: lastEpoch }], { x1: 'x1', x2: 'x2', fill: MARK_COLORS.overfitting, fillOpacity: 0.12 }));
       marks.push(Plot.ruleX([best.bestEpoch], { stroke: MARK_COLORS.overfitting, strokeDasharray: '4,3' }));
       if (metric === 'loss') {
-        marks.push(Plot.text([best.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.bestEpoch, lastEpoch), fill: MARK_COLORS.overfitting, text: () => `validation loss stops improving (epoch ${best.bestEpoch})` }));
+        marks.push(Plot.text([best.bestEpoch], { x: (d: number) => d, frameAnchor: 'top', dy: 4, ...besideEpoch(best.bestEpoch, lastEpoch), fill: MARK_COLORS.overfitting, text: () => words.stopsImproving(best.bestEpoch) }));
       }
     }
     marks.push(
@@ -52,22 +55,21 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
     );
     figure.append(epochChart({
       document: doc,
+      words,
       metric,
-      description: `${metric} per epoch, training and validation`,
+      description: words.perEpoch(words.metrics[metric]),
       width: options.width,
       lastEpoch,
-      y: metricAxis(metric, epochs),
-      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs) },
+      y: metricAxis(metric, words, epochs),
+      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel(epochs, words) },
       marks,
     }));
   }
   const caption = doc.createElement('figcaption');
   const last = epochs.at(-1);
   caption.textContent = !last
-    ? 'No epoch has finished yet.'
-    : `After ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}: training accuracy ${formatPercent(last.acc)}` +
-      (last.val_acc === undefined ? '' : `, validation accuracy ${formatPercent(last.val_acc)}`) +
-      (reading ? `. ${overfittingSentence(reading)}` : '.');
+    ? words.noEpochYet
+    : words.after(last.epoch, formatPercent(last.acc), last.val_acc === undefined ? undefined : formatPercent(last.val_acc), reading && overfittingSentence(reading, words));
   if (reference) caption.textContent += ` ${reference.caption}`;
   figure.append(caption);
   return figure;
@@ -77,20 +79,13 @@ export function historyFigure(epochs: readonly EpochLogs[], options: HistoryFigu
  * What the overfitting marker says, with its rule: where validation loss last improved by more than
  * min delta and whether `patience` epochs have passed since, and the lowest epoch when it differs.
  */
-export function overfittingSentence(reading: ValidationLossReading): string {
+export function overfittingSentence(reading: ValidationLossReading, words: CurveWords): string {
   const { minDelta, patience } = reading.rule;
   const lowest = reading.lowestEpoch !== reading.bestEpoch
-    ? ` (Its lowest value, ${reading.lowestValLoss.toFixed(4)} at epoch ${reading.lowestEpoch}, was less than ${minDelta} below epoch ${reading.bestEpoch}'s ${reading.bestValLoss.toFixed(4)}, so it does not count as an improvement.)`
+    ? words.lowestNote({ lowest: reading.lowestValLoss.toFixed(4), lowestEpoch: reading.lowestEpoch, minDelta, best: reading.bestEpoch, bestValue: reading.bestValLoss.toFixed(4) })
     : '';
-  if (reading.stoppedImproving) {
-    return `Validation loss last fell by more than ${minDelta} at epoch ${reading.bestEpoch} and not in the ${reading.epochsAfter} epochs after it (the rule of early stopping: min delta ${minDelta}, patience ${patience}). ` +
-      `The shaded epochs fit the training images better and the validation images no better: overfitting.${lowest}`;
-  }
-  const ruleNote = `(the rule of early stopping: min delta ${minDelta}, patience ${patience})`;
-  if (reading.epochsAfter === 0) {
-    return `Validation loss is still improving: it fell by more than ${minDelta} in the last epoch, ${reading.bestEpoch} ${ruleNote}, so no epoch is marked as the start of overfitting.${lowest}`;
-  }
-  const since = `${reading.epochsAfter} epoch${reading.epochsAfter === 1 ? ' has' : 's have'}`;
-  return `Validation loss last fell by more than ${minDelta} at epoch ${reading.bestEpoch}; only ${since} followed, fewer than the patience of ${patience} ` +
-    `${ruleNote}, so no epoch is marked as the start of overfitting yet.${lowest}`;
+  const facts = { minDelta, patience, best: reading.bestEpoch, after: reading.epochsAfter };
+  if (reading.stoppedImproving) return words.stoppedImproving(facts) + lowest;
+  if (reading.epochsAfter === 0) return words.stillImproving(facts) + lowest;
+  return words.notYet(facts) + lowest;
 }

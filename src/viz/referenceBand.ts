@@ -3,7 +3,7 @@ import type { Messages } from '../i18n';
 import type { LessonReference, ReferenceCurve, ReferenceFigure, ReferenceStatus } from '../ml/referenceBands';
 import { isDefaultReference } from '../ml/referenceBands';
 import { formatPercent, type NumberLanguage } from '../lib/numbers';
-import { epochChart, metricAxis, METRICS, type Metric, type Split } from './epochCharts';
+import { epochChart, metricAxis, METRICS, splitLegendLabel, type CurveWords, type Metric, type Split } from './epochCharts';
 import { SERIES_COLORS } from './palette';
 
 type ReferenceText = Messages['references'];
@@ -56,6 +56,8 @@ function finalSentence(figure: ReferenceFigure, text: ReferenceText, language: N
 
 export interface ReferenceFigureOptions {
   text: ReferenceText;
+  /** The curves' words (axes, legend) in the page's language. */
+  words: CurveWords;
   language: NumberLanguage;
   status: ReferenceStatus;
   document: Document;
@@ -88,12 +90,13 @@ export function referenceFigure(reference: LessonReference, figure: ReferenceFig
   for (const metric of METRICS) {
     root.append(epochChart({
       document: doc,
+      words: options.words,
       metric,
       description: text.chart(metric, reference.seeds.length),
       width: options.width,
       lastEpoch,
-      y: metricAxis(metric),
-      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss' },
+      y: metricAxis(metric, options.words),
+      color: { domain: ['training', 'validation'], range: [SERIES_COLORS.training, SERIES_COLORS.validation], legend: metric === 'loss', tickFormat: splitLegendLabel([], options.words) },
       marks: referenceBandMarks(figure, metric),
     }));
   }

@@ -1,10 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import { runSummary, type RunRecord } from '../ml/runLog';
 import { formatPercent } from '../lib/numbers';
-import { epochChart } from './epochCharts';
+import { epochChart, type CurveWords } from './epochCharts';
 import { RUN_COLORS } from './palette';
 
 export interface RunComparisonOptions {
+  /** The page's words (`context.t.curves`). */
+  words: CurveWords;
   width?: number;
   /** Time zone of the dates in the table (the reader's own by default). */
   timeZone?: string;
@@ -18,8 +20,9 @@ const COLORS = RUN_COLORS;
  * Recorded training runs side by side: validation loss and accuracy per epoch, one colour per
  * run, and a table of what each run was and how it ended.
  */
-export function runComparison(runs: readonly RunRecord[], options: RunComparisonOptions = {}): HTMLElement {
+export function runComparison(runs: readonly RunRecord[], options: RunComparisonOptions): HTMLElement {
   const doc = options.document ?? document;
+  const words = options.words;
   const section = doc.createElement('figure');
   section.className = 'run-comparison';
   // Outputs can sit in a no-wrap context of the inspector: the table must still wrap to the page.
@@ -27,7 +30,7 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
   section.setAttribute('data-figure', 'run-comparison');
   if (runs.length === 0) {
     const empty = doc.createElement('figcaption');
-    empty.textContent = 'No training run has been recorded in this browser yet: train a model in any lesson, then run this cell again.';
+    empty.textContent = words.runsEmpty;
     section.append(empty);
     return section;
   }
@@ -39,11 +42,12 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
     const rows = runs.flatMap((run) => run.epochs.flatMap((logs) => (logs[metric] === undefined ? [] : [{ epoch: logs.epoch, value: logs[metric]!, run: run.label }])));
     charts.append(epochChart({
       document: doc,
+      words,
       metric,
-      description: `${metric === 'val_acc' ? 'validation accuracy' : 'validation loss'} per epoch of ${labels.join(', ')}`,
+      description: words.perEpochOf(metric === 'val_acc' ? words.validationAccuracy : words.validationLoss, labels.join(', ')),
       width: options.width,
       lastEpoch,
-      y: metric === 'val_acc' ? { label: 'validation accuracy', domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: 'validation loss', grid: true, zero: false },
+      y: metric === 'val_acc' ? { label: words.validationAccuracy, domain: [0, 1], grid: true, tickFormat: '.0%' } : { label: words.validationLoss, grid: true, zero: false },
       color: { domain: labels, range: labels.map((_, i) => COLORS[i % COLORS.length]!), legend: metric === 'val_loss' },
       marks: [
         Plot.line(rows, { x: 'epoch', y: 'value', stroke: 'run', z: 'run', strokeWidth: 2 }),
@@ -51,20 +55,21 @@ export function runComparison(runs: readonly RunRecord[], options: RunComparison
       ],
     }));
   }
-  section.append(charts, runTable(runs, doc, options.timeZone));
+  section.append(charts, runTable(runs, doc, words, options.timeZone));
   return section;
 }
 
-function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string): HTMLTableElement {
+function runTable(runs: readonly RunRecord[], doc: Document, words: CurveWords, timeZone?: string): HTMLTableElement {
   const table = doc.createElement('table');
   table.className = 'run-table';
   table.setAttribute('data-figure', 'run-table');
   const caption = doc.createElement('caption');
-  caption.textContent = `${runs.length} training run${runs.length === 1 ? '' : 's'} recorded in this browser, oldest first`;
+  caption.textContent = words.runsTable(runs.length);
   table.append(caption);
-  const dates = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone });
+  const dates = new Intl.DateTimeFormat(words.dateLocale, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   const header = doc.createElement('tr');
-  const titles = ['run', 'model', 'epochs', 'best validation accuracy', 'final validation accuracy', 'final training accuracy', 'finished'];
+  const columns = words.runColumns;
+  const titles = [columns.run, columns.model, columns.epochs, columns.bestValidation, columns.finalValidation, columns.finalTraining, columns.finished];
   for (const title of titles) {
     const th = doc.createElement('th');
     th.scope = 'col';
@@ -78,9 +83,9 @@ function runTable(runs: readonly RunRecord[], doc: Document, timeZone?: string):
     row.setAttribute('data-run', run.id);
     const cells = [
       run.label,
-      `${run.settings.layers}${run.settings.augmented ? ' · augmented' : ''}${run.settings.callbacks.length ? ` · ${run.settings.callbacks.join(', ')}` : ''}`,
-      `${summary.epochsRun} of ${run.settings.epochsAsked}${run.stopReason === 'completed' ? '' : ` (${run.stopReason})`}`,
-      summary.bestValAcc === undefined ? '—' : `${formatPercent(summary.bestValAcc)} (epoch ${summary.bestEpoch})`,
+      `${run.settings.layers}${run.settings.augmented ? ` · ${words.augmented}` : ''}${run.settings.callbacks.length ? ` · ${run.settings.callbacks.join(', ')}` : ''}`,
+      words.epochsOf(summary.epochsRun, run.settings.epochsAsked, run.stopReason === 'completed' ? undefined : words.stopReasons[run.stopReason] ?? run.stopReason),
+      summary.bestValAcc === undefined ? '—' : words.atEpoch(formatPercent(summary.bestValAcc), summary.bestEpoch!),
       summary.finalValAcc === undefined ? '—' : formatPercent(summary.finalValAcc),
       summary.finalTrainAcc === undefined ? '—' : formatPercent(summary.finalTrainAcc),
       dates.format(run.finishedAt),

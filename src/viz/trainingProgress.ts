@@ -1,6 +1,7 @@
 import type { BatchProgress, EpochLogs } from '../ml/train';
 import { TrainingClock } from '../ml/trainingClock';
 import { historyFigure, type HistoryFigureOptions } from './historyFigure';
+import type { Messages } from '../i18n';
 
 /** A live training panel: progress bar with epoch, batch, elapsed time, ETA and throughput, and curves redrawn every epoch. */
 export interface TrainingProgressView {
@@ -13,6 +14,8 @@ export interface TrainingProgressView {
 }
 
 export interface TrainingProgressOptions {
+  /** The page's words: the status line's (`context.t.training`) and the curves' (`context.t.curves`). */
+  words: { training: Messages['training']; curves: Messages['curves'] };
   totalEpochs: number;
   batchesPerEpoch: number;
   /** An estimate of the whole run from earlier runs on this device, shown until the run's own batches give one. */
@@ -29,7 +32,8 @@ export interface TrainingProgressOptions {
 const STATUS_EVERY_MS = 250;
 const FIGURE_EVERY_MS = 1000;
 
-export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, document: doc = document, now = () => performance.now(), reference }: TrainingProgressOptions): TrainingProgressView {
+export function trainingProgress({ words, totalEpochs, batchesPerEpoch, estimatedMs, document: doc = document, now = () => performance.now(), reference }: TrainingProgressOptions): TrainingProgressView {
+  const t = words.training;
   const clock = new TrainingClock(totalEpochs, batchesPerEpoch, now);
   const element = doc.createElement('div');
   element.className = 'training-progress';
@@ -37,11 +41,11 @@ export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, do
   const bar = doc.createElement('progress');
   bar.max = 1;
   bar.value = 0;
-  bar.setAttribute('aria-label', 'Training progress');
+  bar.setAttribute('aria-label', t.progressLabel);
   const status = doc.createElement('p');
   status.className = 'training-status';
   status.setAttribute('data-training-status', '');
-  status.textContent = `Epoch 0/${totalEpochs}: starting…` + (estimatedMs === undefined ? '' : ` · expected to take about ${formatDuration(estimatedMs)} (measured on this device before)`);
+  status.textContent = t.starting(totalEpochs, estimatedMs === undefined ? undefined : formatDuration(estimatedMs));
   const figureSlot = doc.createElement('div');
   figureSlot.className = 'training-figure';
   element.append(bar, status, figureSlot);
@@ -52,7 +56,7 @@ export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, do
   let pendingEpochs: readonly EpochLogs[] | undefined;
   const drawFigure = (epochs: readonly EpochLogs[]) => {
     const started = now();
-    figureSlot.replaceChildren(historyFigure(epochs, { totalEpochs, document: doc, reference }));
+    figureSlot.replaceChildren(historyFigure(epochs, { words: words.curves, totalEpochs, document: doc, reference }));
     figureDrawn = now();
     figureCostMs = figureDrawn - started;
     pendingEpochs = undefined;
@@ -72,11 +76,11 @@ export function trainingProgress({ totalEpochs, batchesPerEpoch, estimatedMs, do
       bar.value = done / (progress.epochs * progress.batches);
       const remaining = clock.remainingMs();
       const rate = clock.samplesPerSecond();
-      const eta = remaining !== undefined ? `ETA ${formatDuration(remaining)}` : estimatedMs !== undefined ? `ETA about ${formatDuration(Math.max(0, estimatedMs - progress.elapsed))}` : 'ETA: measuring…';
-      status.textContent =
-        `Epoch ${progress.epoch}/${progress.epochs} · batch ${progress.batch}/${progress.batches} · ` +
-        `loss ${progress.loss.toFixed(4)} · elapsed ${formatDuration(progress.elapsed)} · ${eta}` +
-        (rate === undefined ? '' : ` · ${formatRate(rate)} images/s`);
+      const eta = remaining !== undefined ? t.eta(formatDuration(remaining)) : estimatedMs !== undefined ? t.etaAbout(formatDuration(Math.max(0, estimatedMs - progress.elapsed))) : t.etaMeasuring;
+      status.textContent = t.batchStatus({
+        epoch: progress.epoch, epochs: progress.epochs, batch: progress.batch, batches: progress.batches,
+        loss: progress.loss.toFixed(4), elapsed: formatDuration(progress.elapsed), eta, rate: rate === undefined ? undefined : formatRate(rate),
+      });
     },
     epoch(epochs) {
       lastEpoch = epochs.length;

@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import { TrainingClock, estimateTrainingMs } from '../../src/ml/trainingClock';
 import { recalledThroughput, rememberThroughput } from '../../src/ml/throughputLog';
 import { trainingProgress } from '../../src/viz/trainingProgress';
+import * as en from '../../src/i18n/en';
 
 /** A scripted clock: each batch takes `batchMs`, the first one `warmUpMs`, each epoch end `epochExtraMs`. */
 function simulate(clock: TrainingClock, time: { now: number }, { epochs, batches, warmUpMs, batchMs, epochExtraMs, stopAfter }: { epochs: number; batches: number; warmUpMs: number; batchMs: number; epochExtraMs: number; stopAfter?: [number, number] }) {
@@ -65,7 +66,7 @@ describe('training progress panel', () => {
   it('shows the remembered estimate first, then an ETA and images/s from the run itself', () => {
     const { document } = new JSDOM('').window;
     const time = { now: 0 };
-    const view = trainingProgress({ totalEpochs: 2, batchesPerEpoch: 4, estimatedMs: 90_000, document, now: () => time.now });
+    const view = trainingProgress({ words: en, totalEpochs: 2, batchesPerEpoch: 4, estimatedMs: 90_000, document, now: () => time.now });
     const status = () => view.element.querySelector('[data-training-status]')!.textContent;
     expect(status()).toBe('Epoch 0/2: starting… · expected to take about 1:30 (measured on this device before)');
     time.now = 5000;

@@ -5,6 +5,7 @@ import { train } from '../../src/ml/train';
 import { ImageSet } from '../../src/ml/imageSet';
 import { createRandom } from '../../src/lib/random';
 import { historyFigure } from '../../src/viz/historyFigure';
+import * as en from '../../src/i18n/en';
 
 // 40 random 2×2 images: training and validation are the same images, and a learning rate of 0
 // keeps the weights fixed, so an honest report gives the same loss for both.
@@ -47,11 +48,11 @@ describe('weight penalty (L2 regularizer) in the reported losses', () => {
 
   it('says in the legend and on the axis that both losses include the penalty', () => {
     const { document } = new JSDOM('<!doctype html><body></body>').window;
-    const penalized = historyFigure([{ epoch: 1, loss: 0.9, acc: 0.5, val_loss: 0.95, val_acc: 0.5, penalty: 0.2 }], { document });
+    const penalized = historyFigure([{ epoch: 1, loss: 0.9, acc: 0.5, val_loss: 0.95, val_acc: 0.5, penalty: 0.2 }], { words: en.curves, document });
     expect(penalized.textContent).toContain('training loss + weight penalty');
     expect(penalized.textContent).toContain('validation loss + weight penalty');
     expect(penalized.textContent).toContain('loss (binary cross-entropy + weight penalty)');
-    const plain = historyFigure([{ epoch: 1, loss: 0.9, acc: 0.5, val_loss: 0.95, val_acc: 0.5 }], { document });
+    const plain = historyFigure([{ epoch: 1, loss: 0.9, acc: 0.5, val_loss: 0.95, val_acc: 0.5 }], { words: en.curves, document });
     expect(plain.textContent).not.toContain('penalty');
   });
 });

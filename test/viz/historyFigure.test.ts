@@ -4,6 +4,7 @@ import { historyFigure } from '../../src/viz/historyFigure';
 import { overfittingPoint, readValidationLoss } from '../../src/viz/overfitting';
 import { EarlyStopping } from '../../src/ml/earlyStopping';
 import type { EpochLogs } from '../../src/ml/train';
+import * as en from '../../src/i18n/en';
 
 // Training loss falls throughout; validation loss bottoms out at epoch 4, then rises for 5 epochs: overfitting.
 const epochs: EpochLogs[] = [0.69, 0.6, 0.55, 0.52, 0.54, 0.58, 0.63, 0.66, 0.7].map((valLoss, i) => ({
@@ -58,7 +59,7 @@ describe('the overfitting point (early stopping’s rule)', () => {
     const reading = overfittingPoint(curve)!;
     expect(reading).toMatchObject({ bestEpoch: 5, lowestEpoch: 11, stoppedImproving: true });
     expect(stopperBest(curve, 0.01, 5).bestEpoch).toBe(5);
-    const caption = historyFigure(curve, { markOverfitting: true }).querySelector('figcaption')!.textContent!;
+    const caption = historyFigure(curve, { words: en.curves, markOverfitting: true }).querySelector('figcaption')!.textContent!;
     expect(caption).toContain('Validation loss last fell by more than 0.01 at epoch 5 and not in the 6 epochs after it (the rule of early stopping: min delta 0.01, patience 5).');
     expect(caption).toContain('(Its lowest value, 0.4902 at epoch 11, was less than 0.01 below epoch 5\'s 0.5000, so it does not count as an improvement.)');
   });
@@ -70,7 +71,7 @@ describe('the overfitting point (early stopping’s rule)', () => {
 
 describe('historyFigure', () => {
   it('draws loss and accuracy for training and validation, with the start of overfitting marked', () => {
-    const figure = historyFigure(epochs, { markOverfitting: true });
+    const figure = historyFigure(epochs, { words: en.curves, markOverfitting: true });
     const charts = figure.querySelectorAll('[data-metric]');
     expect([...charts].map((chart) => chart.getAttribute('data-metric'))).toEqual(['loss', 'accuracy']);
     expect(figure.getAttribute('data-overfitting-epoch')).toBe('4');
@@ -88,7 +89,7 @@ describe('historyFigure', () => {
 
   it('draws no marker while validation loss is still improving, and says so', () => {
     const improving = epochs.slice(0, 4);
-    const figure = historyFigure(improving, { markOverfitting: true, totalEpochs: 50 });
+    const figure = historyFigure(improving, { words: en.curves, markOverfitting: true, totalEpochs: 50 });
     expect(figure.hasAttribute('data-overfitting-epoch')).toBe(false);
     expect(figure.querySelector('[data-metric="loss"]')!.textContent).not.toContain('stops improving');
     expect(figure.querySelector('[data-metric="loss"] g[aria-label="rect"]')).toBeNull();
@@ -100,7 +101,7 @@ describe('historyFigure', () => {
 
   it('gives a short run that rose for fewer epochs than the patience no mark, and says why (epoch 2 of 3)', () => {
     const short = [0.69, 0.6, 0.62].map((valLoss, i) => ({ epoch: i + 1, loss: 0.7 - 0.05 * i, acc: 0.6, val_loss: valLoss, val_acc: 0.6 }));
-    const figure = historyFigure(short, { markOverfitting: true });
+    const figure = historyFigure(short, { words: en.curves, markOverfitting: true });
     expect(figure.hasAttribute('data-overfitting-epoch')).toBe(false);
     expect(figure.querySelector('figcaption')!.textContent).toContain(
       'Validation loss last fell by more than 0.01 at epoch 2; only 1 epoch has followed, fewer than the patience of 5 (the rule of early stopping: min delta 0.01, patience 5), so no epoch is marked as the start of overfitting yet.',

@@ -10,6 +10,7 @@ import type { DropoutObservation } from '../../src/ml/dropoutProbe';
 import type { BatchNormSnapshot } from '../../src/ml/batchNormProbe';
 import { createRandom } from '../../src/lib/random';
 import { expectSnapshot } from './snapshot';
+import * as en from '../../src/i18n/en';
 
 /** A seeded run shaped like the article's: validation loss bottoms out near epoch 13, then creeps up. */
 function seededRun(epochs: number, seed: number, overfitFrom = 13): EpochLogs[] {
@@ -35,7 +36,7 @@ function stoppedRun(patience: number) {
 describe('earlyStoppingFigure', () => {
   it('marks where and why training stopped and shades the overfitting epochs', () => {
     const { epochs, summary } = stoppedRun(5);
-    const figure = earlyStoppingFigure(epochs, summary);
+    const figure = earlyStoppingFigure(epochs, summary, { words: en.curves });
     expect(figure.getAttribute('data-stopped-epoch')).toBe(String(epochs.length));
     expect(figure.querySelector('[data-metric="loss"]')!.textContent).toContain(`stopped at epoch ${epochs.length}`);
     expect(figure.querySelector('[data-stopping-reason]')!.textContent).toBe(
@@ -49,12 +50,12 @@ describe('earlyStoppingFigure', () => {
     const run = stoppedRun(10);
     const epochs = run.epochs;
     const summary = { ...run.summary, restoredEpoch: run.summary.bestEpoch };
-    const figure = earlyStoppingFigure(epochs, summary);
+    const figure = earlyStoppingFigure(epochs, summary, { words: en.curves });
     expect(figure.querySelector('[data-metric="loss"]')!.textContent).toContain(`best val_loss (epoch ${summary.bestEpoch}): weights restored`);
     expect(figure.querySelector('figcaption')!.textContent).toMatch(new RegExp(`The model now holds the weights of epoch ${summary.bestEpoch}, not those of the last epoch \\(${epochs.length}\\)\\.$`));
     expectSnapshot(figure, 'early-stopping-patience-10-restored');
 
-    const short = earlyStoppingFigure(seededRun(2, 2), { ...summary, stoppedEpoch: undefined, restoredEpoch: undefined, bestEpoch: 2, bestValue: 0.67, reason: 'did not stop: ran all 2 epochs; 0 of 10 epochs of patience used' });
+    const short = earlyStoppingFigure(seededRun(2, 2), { ...summary, stoppedEpoch: undefined, restoredEpoch: undefined, bestEpoch: 2, bestValue: 0.67, reason: 'did not stop: ran all 2 epochs; 0 of 10 epochs of patience used' }, { words: en.curves });
     expect(short.hasAttribute('data-stopped-epoch')).toBe(false);
     expect(short.querySelector('figcaption')!.textContent).toMatch(/^Ran all 2 epochs: training accuracy/);
   });
@@ -67,7 +68,7 @@ describe('earlyStoppingFigure', () => {
     stopper.onTrainEnd();
     const summary = stopper.summary();
     expect(summary).toMatchObject({ bestEpoch: 3, restoredEpoch: 3 });
-    const caption = earlyStoppingFigure(epochs, summary).querySelector('figcaption')!.textContent!;
+    const caption = earlyStoppingFigure(epochs, summary, { words: en.curves }).querySelector('figcaption')!.textContent!;
     expect(caption).not.toContain('not those of the last epoch');
     expect(caption).toMatch(/^Ran all 3 epochs: .*The model holds the weights of epoch 3, which is also its last epoch: restoring changed nothing\.$/);
   });
@@ -81,7 +82,7 @@ describe('earlyStoppingFigure', () => {
     for (const logs of epochs) if (stopper.onEpochEnd(logs) === 'stop') break;
     const summary = stopper.summary();
     expect(summary).toMatchObject({ bestEpoch: 6, stoppedEpoch: 11 });
-    const figure = earlyStoppingFigure(epochs, summary);
+    const figure = earlyStoppingFigure(epochs, summary, { words: en.curves });
     expect(figure.getAttribute('data-best-epoch')).toBe('6');
     expect(figure.getAttribute('data-extreme-epoch')).toBe('10');
     expect(figure.querySelector('figcaption')!.textContent).toBe(
@@ -95,12 +96,12 @@ describe('earlyStoppingFigure', () => {
 
 describe('comparisonFigure', () => {
   it('overlays runs, validation solid and training dashed, with each run’s final figures', () => {
-    const figure = comparisonFigure([{ label: 'without dropout', epochs: seededRun(30, 3, 10) }, { label: 'with dropout', epochs: seededRun(30, 4, 20) }]);
+    const figure = comparisonFigure([{ label: 'without dropout', epochs: seededRun(30, 3, 10) }, { label: 'with dropout', epochs: seededRun(30, 4, 20) }], { words: en.curves });
     const loss = figure.querySelector('[data-metric="loss"]')!;
     expect(loss.querySelectorAll('g[aria-label="line"] path')).toHaveLength(4);
     expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Solid: validation; dashed: training; the earlier runs are the wider, paler lines underneath\. without dropout: 30 epochs, training accuracy \d+\.\d %, validation accuracy \d+\.\d %\. with dropout: 30 epochs/);
     expectSnapshot(figure, 'comparison-dropout');
-    expect(() => comparisonFigure([])).toThrow('nothing to compare');
+    expect(() => comparisonFigure([], { words: en.curves })).toThrow('nothing to compare');
   });
 
   it('keeps both patience runs visible where they coincide, and marks where each one stopped', () => {
@@ -110,7 +111,7 @@ describe('comparisonFigure', () => {
     const figure = comparisonFigure([
       { label: 'patience 5', epochs: five.epochs, stoppedEpoch: five.summary.stoppedEpoch },
       { label: 'patience 10', epochs: ten.epochs, stoppedEpoch: ten.summary.stoppedEpoch },
-    ]);
+    ], { words: en.curves });
     const loss = figure.querySelector('[data-metric="loss"]')!;
     const widths = [...loss.querySelectorAll('g[aria-label="line"]')].map((line) => Number(line.getAttribute('stroke-width')));
     // training and validation of patience 5, then of patience 10: the earlier run is wider, underneath.

@@ -7,6 +7,7 @@ import type { RunRecord } from '../../src/ml/runLog';
 import type { EpochLogs } from '../../src/ml/train';
 import { createRandom } from '../../src/lib/random';
 import { expectSnapshot } from './snapshot';
+import * as en from '../../src/i18n/en';
 
 const image = (value: number) => Uint8Array.from({ length: 2 * 2 * 3 }, (_, i) => (value + i) % 256);
 
@@ -57,7 +58,7 @@ describe('checkpoint views', () => {
 
   it('lists name, lesson, epoch, monitored value and date, with a button per action', async () => {
     const ran: string[] = [];
-    const table = checkpointList(checkpoints, { timeZone: 'UTC', actions: [{ label: 'Restore', run: (name) => { ran.push(name); return 'restored'; } }] });
+    const table = checkpointList(checkpoints, { words: en.checkpoints, timeZone: 'UTC', actions: [{ label: 'Restore', run: (name) => { ran.push(name); return 'restored'; } }] });
     expect(table.querySelector('caption')!.textContent).toBe('2 checkpoints saved in this browser (IndexedDB), newest first');
     const cells = [...table.querySelectorAll('tr[data-checkpoint="best_weights"] > *')].map((cell) => cell.textContent);
     expect(cells.slice(0, 4)).toEqual(['best_weights', '06-checkpointing', '48', 'validation accuracy 72.4 %']);
@@ -65,14 +66,14 @@ describe('checkpoint views', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(ran).toEqual(['epoch-10']);
     expect(table.querySelector('tr[data-checkpoint="epoch-10"] [role="status"]')!.textContent).toBe('restored');
-    expectSnapshot(checkpointList(checkpoints, { timeZone: 'UTC' }), 'checkpoint-list');
-    expect(checkpointList([]).querySelector('caption')!.textContent).toBe('No checkpoint is saved in this browser yet.');
+    expectSnapshot(checkpointList(checkpoints, { words: en.checkpoints, timeZone: 'UTC' }), 'checkpoint-list');
+    expect(checkpointList([], { words: en.checkpoints }).querySelector('caption')!.textContent).toBe('No checkpoint is saved in this browser yet.');
   });
 
   it('marks the best epoch (what the checkpoint holds) against the last', () => {
     const epochs: EpochLogs[] = [0.6, 0.68, 0.7, 0.66, 0.69, 0.67].map((valAcc, i) => ({ epoch: i + 1, loss: 0.6, acc: 0.7, val_loss: 0.6, val_acc: valAcc }));
     const saves = [{ epoch: 1, value: 0.6, name: 'best' }, { epoch: 2, value: 0.68, name: 'best' }, { epoch: 3, value: 0.7, name: 'best' }];
-    const figure = checkpointFigure(epochs, { monitor: 'val_acc', saves });
+    const figure = checkpointFigure(epochs, { words: en.checkpoints, curves: en.curves, monitor: 'val_acc', saves });
     expect(figure.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(3);
     expect(figure.textContent).toContain('checkpoint: epoch 3');
     expect(figure.textContent).toContain('last: epoch 6');
@@ -83,7 +84,7 @@ describe('checkpoint views', () => {
   it('writes the checkpoint label on the side with room, so the frame does not cut it off', () => {
     const epochs: EpochLogs[] = [0.6, 0.65, 0.7].map((valAcc, i) => ({ epoch: i + 1, loss: 0.6, acc: 0.7, val_loss: 0.6, val_acc: valAcc }));
     const label = (saves: { epoch: number; value: number; name: string }[]) =>
-      [...checkpointFigure(epochs, { monitor: 'val_acc', saves }).querySelectorAll('text')].find((text) => text.textContent?.startsWith('checkpoint: epoch'))!;
+      [...checkpointFigure(epochs, { words: en.checkpoints, curves: en.curves, monitor: 'val_acc', saves }).querySelectorAll('text')].find((text) => text.textContent?.startsWith('checkpoint: epoch'))!;
     // Saved at the last epoch (the right edge): the label ends at the marker; early on it starts there.
     expect(label([{ epoch: 3, value: 0.7, name: 'best' }]).closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('end');
     expect(label([{ epoch: 1, value: 0.6, name: 'best' }]).closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('start');
@@ -103,7 +104,7 @@ describe('runComparison', () => {
   const runs = [record('MLP', '01-baseline', 10, 0.71, Date.UTC(2026, 0, 1)), record('MLP + early stopping (patience 5)', '02-early-stopping', 6, 0.7, Date.UTC(2026, 0, 2)), record('MLP + augmentation', '05-augmentation', 10, 0.72, Date.UTC(2026, 0, 3))];
 
   it('overlays validation loss and accuracy of every run and tabulates them', () => {
-    const figure = runComparison(runs, { timeZone: 'UTC' });
+    const figure = runComparison(runs, { words: en.curves, timeZone: 'UTC' });
     expect([...figure.querySelectorAll('[data-metric]')].map((chart) => chart.getAttribute('data-metric'))).toEqual(['val_loss', 'val_acc']);
     expect(figure.querySelectorAll('[data-metric="val_acc"] g[aria-label="line"] path')).toHaveLength(3);
     const rows = [...figure.querySelectorAll('table[data-figure="run-table"] tr[data-run]')].map((row) => [...row.children].map((cell) => cell.textContent));
@@ -116,6 +117,6 @@ describe('runComparison', () => {
   });
 
   it('says how to get runs when none is recorded', () => {
-    expect(runComparison([]).textContent).toMatch(/^No training run has been recorded in this browser yet/);
+    expect(runComparison([], { words: en.curves }).textContent).toMatch(/^No training run has been recorded in this browser yet/);
   });
 });

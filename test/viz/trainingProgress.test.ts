@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { trainingProgress } from '../../src/viz/trainingProgress';
 import type { EpochLogs } from '../../src/ml/train';
+import * as en from '../../src/i18n/en';
 
 // The training panel writes to the page only as often as a reader can see a change, so the page
 // takes no measurable share of a fast training run; what it finally shows is complete.
 
 function panel(totalEpochs: number, batchesPerEpoch: number) {
   let time = 0;
-  const view = trainingProgress({ totalEpochs, batchesPerEpoch, now: () => time });
+  const view = trainingProgress({ words: en, totalEpochs, batchesPerEpoch, now: () => time });
   const status = view.element.querySelector('[data-training-status]')!;
   return { view, status, advance: (ms: number) => { time += ms; } };
 }

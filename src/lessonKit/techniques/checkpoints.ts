@@ -8,6 +8,7 @@ import { formatPercent } from '../../lib/numbers';
 /** The names of the checkpointing lesson (06): Keras's ModelCheckpoint, saved in this browser, and what to do with the saves. */
 export function checkpointLibrary(context: CellContext) {
   const doc = context.document;
+  const t = context.t.checkpoints;
   const checkpoints = new CheckpointStore(indexedDbModelStore(), context.storage);
 
   function notice(text: string): void {
@@ -26,27 +27,27 @@ export function checkpointLibrary(context: CellContext) {
   /** The checkpoints saved in this browser, with buttons to download or delete them (and restore into `model`, if given). */
   async function listCheckpoints({ model }: { model?: tf.LayersModel } = {}): Promise<HTMLElement> {
     const actions = [
-      ...(model ? [{ label: 'Restore', run: async (name: string) => describe(await checkpoints.restore(model, name), 'Restored') }] : []),
-      { label: 'Download', run: async (name: string) => { await download(name); return `Downloading ${name}.json and ${name}.weights.bin`; } },
+      ...(model ? [{ label: t.restore, run: async (name: string) => restored(await checkpoints.restore(model, name)) }] : []),
+      { label: t.download, run: async (name: string) => { await download(name); return t.downloading(name); } },
       {
-        label: 'Delete', run: async (name: string) => {
+        label: t.delete, run: async (name: string) => {
           await checkpoints.remove(name);
           doc.querySelector(`[data-checkpoint="${CSS.escape(name)}"]`)?.remove();
         },
       },
     ];
-    return checkpointList(await checkpoints.list(), { actions, document: doc });
+    return checkpointList(await checkpoints.list(), { words: t, actions, document: doc });
   }
 
-  function describe(info: { name: string; epoch: number; monitor: string; value: number }, verb: string): string {
+  function restored(info: { name: string; epoch: number; monitor: string; value: number }): string {
     const value = info.monitor.endsWith('acc') ? formatPercent(info.value) : info.value.toFixed(4);
-    return `${verb} "${info.name}": the weights of epoch ${info.epoch} (${info.monitor} ${value}).`;
+    return t.restored(info.name, info.epoch, info.monitor, value);
   }
 
   /** Puts a checkpoint's weights into `model` (Keras's model.load_weights); returns what it restored. */
   async function restoreCheckpoint(model: tf.LayersModel, name: string) {
     const info = await checkpoints.restore(model, name);
-    notice(describe(info, 'Restored'));
+    notice(restored(info));
     return info;
   }
 
@@ -67,18 +68,18 @@ export function checkpointLibrary(context: CellContext) {
   /** Downloads a checkpoint as files: `name.json` (the architecture) and `name.weights.bin`. */
   async function downloadCheckpoint(name: string): Promise<string> {
     await download(name);
-    return `Downloading ${name}.json and ${name}.weights.bin`;
+    return t.downloading(name);
   }
 
   async function deleteCheckpoint(name: string): Promise<string> {
     await checkpoints.info(name);
     await checkpoints.remove(name);
-    return `Deleted checkpoint "${name}"`;
+    return t.deleted(name);
   }
 
   /** The monitored figure per epoch with the checkpoint's saves, its epoch and the last epoch marked. */
   function plotCheckpoints(history: History, checkpoint: ModelCheckpoint): HTMLElement {
-    return checkpointFigure(history.epochs, { monitor: checkpoint.monitor, saves: checkpoint.saves, document: doc });
+    return checkpointFigure(history.epochs, { words: t, curves: context.t.curves, monitor: checkpoint.monitor, saves: checkpoint.saves, document: doc });
   }
 
   return { modelCheckpoint, listCheckpoints, restoreCheckpoint, loadCheckpoint, downloadCheckpoint, deleteCheckpoint, plotCheckpoints };

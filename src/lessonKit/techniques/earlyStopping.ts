@@ -14,7 +14,7 @@ export function earlyStoppingLibrary(context: CellContext) {
 
   /** Loss and accuracy with the overfitting region shaded and where (and why) early stopping stopped. */
   function plotEarlyStopping(history: History, stopper: EarlyStopping): HTMLElement {
-    return earlyStoppingFigure(history.epochs, stopper.summary(), { document: doc });
+    return earlyStoppingFigure(history.epochs, stopper.summary(), { words: context.t.curves, document: doc });
   }
 
   return { earlyStopping, plotEarlyStopping };

@@ -14,18 +14,18 @@ export function runComparisonLibrary(context: CellContext) {
       label,
       epochs: history.epochs,
       ...(history.stopReason === 'stopped by a callback' ? { stoppedEpoch: history.epochs.at(-1)?.epoch } : {}),
-    })), { document: doc });
+    })), { words: context.t.curves, document: doc });
   }
 
   /** Every training run recorded in this browser (the last `last`), overlaid and tabulated. */
   function compareRuns({ last = 10, lessons }: { last?: number; lessons?: string[] } = {}): HTMLElement {
     const runs = readRuns(context.storage).filter((run) => !lessons || lessons.includes(run.lesson)).slice(-last);
-    return runComparison(runs, { document: doc });
+    return runComparison(runs, { words: context.t.curves, document: doc });
   }
 
   function clearRuns(): string {
     clearRunLog(context.storage);
-    return 'The record of training runs in this browser is now empty.';
+    return context.t.curves.runsCleared;
   }
 
   return { plotHistories, compareRuns, clearRuns };

@@ -41,13 +41,14 @@ export function trainingLibrary(context: CellContext) {
     if (context.maxEpochs !== undefined && epochs > context.maxEpochs) {
       const note = doc.createElement('p');
       note.className = 'notice';
-      note.textContent = `This page limits training to ${context.maxEpochs} epochs (?maxEpochs=${context.maxEpochs} in its address); the cell asked for ${epochs}.`;
+      note.textContent = context.t.training.epochsLimited(context.maxEpochs, epochs);
       context.display(note);
       epochs = context.maxEpochs;
     }
     const speedKey: ThroughputKey = { ...trainingSetup(), features: data.featureCount, parameters: model.countParams(), batchSize: options.batchSize };
     const known = recalledThroughput(context.storage, speedKey);
     const view = trainingProgress({
+      words: context.t,
       totalEpochs: epochs,
       batchesPerEpoch: Math.ceil(data.count / options.batchSize),
       estimatedMs: known === undefined ? undefined : estimateTrainingMs(known, data.count, epochs),
@@ -91,11 +92,16 @@ export function trainingLibrary(context: CellContext) {
       const rate = view.samplesPerSecond();
       if (rate !== undefined) rememberThroughput(context.storage, speedKey, rate);
       const last = history.epochs.at(-1);
-      view.finish(
-        `${history.stopReason === 'completed' ? 'Finished' : `Training ${history.stopReason}`}: ${history.epochs.length} epoch${history.epochs.length === 1 ? '' : 's'} in ${formatDuration(history.elapsedMs)}` +
-        (last ? ` · training accuracy ${formatPercent(last.acc)}` + (last.val_acc === undefined ? '' : ` · validation accuracy ${formatPercent(last.val_acc)}`) : '') +
-        (rate === undefined ? '' : ` · ${formatRate(rate)} images/s (${speedKey.backend}${speedKey.path === 'fast' ? ', course training path' : ''})`),
-      );
+      view.finish(text.training.finished({
+        how: history.stopReason,
+        epochs: history.epochs.length,
+        duration: formatDuration(history.elapsedMs),
+        training: last && formatPercent(last.acc),
+        validation: last?.val_acc === undefined ? undefined : formatPercent(last.val_acc),
+        rate: rate === undefined ? undefined : formatRate(rate),
+        backend: speedKey.backend,
+        coursePath: speedKey.path === 'fast',
+      }));
       if (options.validation) explainMajorityPlateau(history, options.validation);
       if (history.epochs.length > 0) {
         weights.finish(model, history.epochs.at(-1)!.epoch, `${context.lessonId}: ${describeLayers(model)}${options.augment ? ' + augmentation' : ''}`, context.storage);
@@ -128,7 +134,7 @@ export function trainingLibrary(context: CellContext) {
 
   /** Loss and accuracy curves of a finished training run, with the start of overfitting marked. */
   function plotHistory(history: History, { markOverfitting = true }: { markOverfitting?: boolean } = {}): HTMLElement {
-    return historyFigure(history.epochs, { markOverfitting, document: doc });
+    return historyFigure(history.epochs, { words: context.t.curves, markOverfitting, document: doc });
   }
 
   return { fit, plotHistory };
