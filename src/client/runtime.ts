@@ -170,12 +170,12 @@ export function createRuntime(options: RuntimeOptions) {
       }
       if (result.status === 'error') {
         // A shape mismatch is said in the lesson's words first, TF.js's own message after.
-        const shape = explainShapeMismatch(result.error.message);
-        const message = shape ? `${shape}. (TF.js: ${result.error.message})` : result.error.message;
+        const shape = explainShapeMismatch(result.error.message, t.errors);
+        const message = shape ? t.errors.withEngineMessage(shape, result.error.message) : result.error.message;
         outcome = { status: 'error', message: `${result.error.name}: ${message}` };
         area.append(renderError({ ...asObject(result.error.error), message, name: result.error.name, cellLine: result.error.cellLine, cellColumn: result.error.cellColumn, cellSourceLine: result.error.cellSourceLine }, document));
         if (isOutOfMemory(result.error.message) && !(await recoverBackend(tf, info.name))) {
-          area.append(notice('TensorFlow.js could not go on after running out of memory and was restarted: the tensors and models made before are gone, so run the cells from the top again.', 'data-backend-restarted'));
+          area.append(notice(t.errors.backendRestarted, 'data-backend-restarted'));
         }
         return 'error';
       }

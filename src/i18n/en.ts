@@ -19,3 +19,6 @@ export { hints } from './en/hints';
 export { references } from './en/references';
 export { curves } from './en/curves';
 export { checkpoints } from './en/checkpoints';
+export { errors } from './en/errors';
+export { dataset } from './en/dataset';
+export { evaluation } from './en/evaluation';

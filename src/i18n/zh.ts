@@ -15,3 +15,6 @@ export { hints } from './zh/hints';
 export { references } from './zh/references';
 export { curves } from './zh/curves';
 export { checkpoints } from './zh/checkpoints';
+export { errors } from './zh/errors';
+export { dataset } from './zh/dataset';
+export { evaluation } from './zh/evaluation';

@@ -4,6 +4,8 @@
  * loaded at another: the explanation names both sizes and the resolution the data was loaded at.
  */
 
+import type { Messages } from '../i18n';
+
 /** Resolutions loadDataset offers. */
 const RESOLUTIONS = [32, 64, 224];
 
@@ -30,9 +32,9 @@ function imageSide(numbers: number): number | undefined {
   return side > 0 && side * side * 3 === numbers ? side : undefined;
 }
 
-const asImage = (numbers: number) => {
+const asImage = (numbers: number, words: Messages['errors']) => {
   const side = imageSide(numbers);
-  return side ? `${numbers} numbers per image (${side}×${side}×3)` : `${numbers} numbers per example`;
+  return side ? words.numbersPerImage(numbers, side) : words.numbersPerExample(numbers);
 };
 
 /**
@@ -40,21 +42,18 @@ const asImage = (numbers: number) => {
  * expects 12288 numbers per image (64×64×3) but the data has 3072 (32×32×3): the images were loaded at
  * resolution 32".
  */
-export function explainShapeMismatch(message: string): string | undefined {
+export function explainShapeMismatch(message: string, words: Messages['errors']): string | undefined {
   for (const { pattern, read } of PATTERNS) {
     const match = pattern.exec(message);
     if (!match) continue;
     const { expected, actual } = read(match);
     const wanted = imageSide(expected);
     const got = imageSide(actual);
-    const what = `the model expects ${asImage(expected)} but the data has ${actual}${got ? ` (${got}×${got}×3)` : ''}`;
+    const what = words.mismatch(asImage(expected, words), actual, got);
     if (wanted && got && RESOLUTIONS.includes(got)) {
-      const fix = RESOLUTIONS.includes(wanted)
-        ? `load the data with loadDataset({ resolution: ${wanted} }), or rebuild the model with inputShape: [data.featureCount] and train it again`
-        : 'rebuild the model with inputShape: [data.featureCount] and train it again';
-      return `${what}: the images were loaded at resolution ${got}, the model was built for ${wanted}×${wanted} — ${fix}`;
+      return words.resolutionMismatch(what, got, wanted, RESOLUTIONS.includes(wanted) ? words.loadAt(wanted) : words.rebuild);
     }
-    return `${what}: a layer's input size does not match what comes before it — check inputShape and the previous layer's units`;
+    return words.layerMismatch(what);
   }
   return undefined;
 }

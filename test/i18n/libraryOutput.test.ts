@@ -14,6 +14,10 @@ import { runComparison } from '../../src/viz/runComparison';
 import { trainingProgress } from '../../src/viz/trainingProgress';
 import { EarlyStopping } from '../../src/ml/earlyStopping';
 import type { EpochLogs } from '../../src/ml/train';
+import { EvaluationReport } from '../../src/lessonKit/evaluation/evaluationReport';
+import { DISPLAY } from '../../src/lessonKit/displayProtocol';
+import { binaryMetrics } from '../../src/ml/metrics';
+import { ImageSet } from '../../src/ml/imageSet';
 
 // Validation loss bottoms out at epoch 4, then rises for 5 epochs.
 const epochs: EpochLogs[] = [0.69, 0.6, 0.55, 0.52, 0.54, 0.58, 0.63, 0.66, 0.7].map((valLoss, i) => ({
@@ -65,6 +69,17 @@ describe('the lesson library on a Chinese page', () => {
     expect(comparisonFigure([{ label: 'MLP', epochs }], { words: zh.curves }).querySelector('figcaption')!.textContent).toBe('实线：验证；虚线：训练。MLP：共 9 轮，训练准确率 91.0 %，验证准确率 64.0 %。');
     expect(runComparison([], { words: zh.curves }).textContent).toBe(zh.curves.runsEmpty);
     expect(checkpointList([], { words: zh.checkpoints }).querySelector('caption')!.textContent).toBe('这个浏览器还没有保存任何检查点。');
+  });
+});
+
+describe('evaluate() on a Chinese page', () => {
+  it("names the set and says the figures in Chinese", () => {
+    const labels = Uint8Array.from([0, 1, 1, 0]);
+    const images = new ImageSet(2, new Uint8Array(4 * 12), labels, ['1.jpg', '2.jpg', '3.jpg', '4.jpg']);
+    const probabilities = Float32Array.from([0.2, 0.9, 0.4, 0.1]);
+    const report = new EvaluationReport('Validation', binaryMetrics(probabilities, labels), images, probabilities, zh);
+    const shown = report[DISPLAY](document) as HTMLElement;
+    expect(shown.querySelector('.evaluation-accuracy')!.textContent).toMatch(/^验证集准确率：75\.0 %（4 张图像，损失 \d\.\d{4}）$/);
   });
 });
 

@@ -26,14 +26,14 @@ export function dataLibrary(context: CellContext) {
     if (location.notice) context.display(Object.assign(doc.createElement('p'), { className: 'notice', textContent: location.notice }));
     const line = doc.createElement('p');
     line.className = 'load-status';
-    line.textContent = `Loading the dataset at ${resolution}×${resolution}…`;
+    line.textContent = context.t.dataset.loading(resolution);
     context.display(line);
     let pending = loadedDatasets.get(key);
     if (!pending) {
       pending = loadPayload(location.url, {
         resolution,
         fetch: location.fetch,
-        onProgress: (p) => { if (p.phase === 'images') line.textContent = `Loading the dataset at ${resolution}×${resolution}: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB`; },
+        onProgress: (p) => { if (p.phase === 'images') line.textContent = context.t.dataset.loadingFiles(resolution, p.done, p.total, (p.bytes / 1e6).toFixed(1)); },
       });
       loadedDatasets.set(key, pending);
       pending.catch(() => loadedDatasets.delete(key));
@@ -42,8 +42,10 @@ export function dataLibrary(context: CellContext) {
     duplicateGroupsOf.set(loaded.images, loaded.manifest.duplicateGroups ?? []);
     manifestHashOf.set(loaded.images, datasetHash(loaded.manifest));
     const [negatives, positives] = loaded.images.classCounts();
-    line.textContent = `Loaded ${loaded.manifest.dataset.title}: ${loaded.images.count} images at ${resolution}×${resolution} ` +
-      `(${positives} emergency, ${negatives} non-emergency; ${(loaded.bytes / 1e6).toFixed(1)} MB in ${(loaded.milliseconds / 1000).toFixed(1)} s).`;
+    line.textContent = context.t.dataset.loaded({
+      title: loaded.manifest.dataset.title, count: loaded.images.count, side: resolution, emergency: positives, other: negatives,
+      megabytes: (loaded.bytes / 1e6).toFixed(1), seconds: (loaded.milliseconds / 1000).toFixed(1),
+    });
     line.setAttribute('data-dataset-loaded', String(loaded.images.count));
     return loaded.images;
   }

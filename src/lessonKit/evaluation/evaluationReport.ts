@@ -24,8 +24,9 @@ export class EvaluationReport {
     const heading = doc.createElement('p');
     heading.className = 'evaluation-accuracy';
     const strong = doc.createElement('strong');
-    strong.textContent = `${this.name} accuracy: ${formatPercent(this.accuracy)}`;
-    heading.append(strong, ` (${this.metrics.count} images, loss ${this.loss.toFixed(4)})`);
+    const words = this.t.evaluation;
+    strong.textContent = words.accuracy(words.setNames[this.name] ?? this.name, formatPercent(this.accuracy));
+    heading.append(strong, words.detail(this.metrics.count, this.loss.toFixed(4)));
     section.append(heading, thresholdExplorer(this.images, this.probabilities, this.t.figures, doc).element);
     return section;
   }
