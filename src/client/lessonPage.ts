@@ -2,10 +2,11 @@
  * Brings a lesson page's cells to life. Kept small on purpose: the notebook engine, the
  * editor and TF.js are loaded only when the reader acts (hovers or focuses a cell, presses Run).
  */
-import type { CellSource } from '../notebook/notebook';
-import type { CellEditor } from '../notebook/editor';
-import type { CellRun } from './runtime';
-import { createEditStore, type EditStore, type SaveResult } from './editStore';
+import { createEditStore, type SaveResult } from './editStore';
+import { pageCell, type PageCell } from './pageCells';
+import { createCellRunner } from './cellRunner';
+import { offerOutdatedEdit } from './outdatedEdit';
+import { startNotebookBar } from './notebookBar';
 import { clearCellNotice, showCellNotice } from './cellNotice';
 import { offerCellUndo, offerResetAllUndo } from './resetUndo';
 import { createStaleTracker } from './staleCells';
@@ -13,36 +14,9 @@ import { offerOtherTabChoice as otherTabChoice, watchOtherTabs } from './otherTa
 import { createScratchLayout, scratchEditsLesson, withScratchCells } from './scratchLayout';
 import { startScratchCells } from './scratchCells';
 import { dropOldestRun } from '../ml/runLog';
-import { watchForBlocking } from './blockWatchdog';
 import { notebookWords } from './pageWords';
 import { readLessonData } from '../lessons/pageData';
 import { siteBase } from '../lib/siteBase';
-
-type CellState = 'idle' | 'running' | 'done' | 'error';
-
-interface PageCell extends CellSource {
-  /** The number shown in the cell's toolbar ([3]). */
-  number: string;
-  root: HTMLElement;
-  output: HTMLElement;
-  status: HTMLElement;
-  runButton: HTMLButtonElement;
-  /** Lesson and scratch cells only (exercise cells are not part of Run all). */
-  runBelowButton?: HTMLButtonElement;
-  /** Where its edits are saved: the lesson cells' store, or the scratch cells'. */
-  store: EditStore;
-  /** "stale: cell 2 changed epochs since this ran" (staleCells.ts). */
-  staleMark: HTMLElement;
-  stopButton: HTMLButtonElement;
-  codeArea: HTMLElement;
-  /** An exercise's cell has none: the exercise's own Reset brings its starter back. */
-  resetButton?: HTMLButtonElement;
-  original: string;
-  editor?: CellEditor;
-  current?: CellRun;
-  /** What the cell's last run gave (an exercise's Check grades it). */
-  outcome?: Awaited<CellRun['outcome']>;
-}
 
 // The lesson's code of every cell and the page's language, as the build passed them (not read back from the HTML).
 const lessonData = readLessonData(document);
@@ -56,28 +30,17 @@ const resetAllButton = document.querySelector<HTMLButtonElement>('[data-reset-al
 const notebookBar = document.querySelector<HTMLElement>('.notebook-bar');
 const lessonRoot = document.querySelector<HTMLElement>('[data-lesson]');
 
-// The memory meter: TF.js tensors and bytes, shown once TF.js has loaded (the first run),
-// updated after every run and twice a second while a cell runs (training included).
-const memoryMeter = document.createElement('span');
-memoryMeter.className = 'memory-meter';
-memoryMeter.setAttribute('data-memory-meter', '');
-memoryMeter.setAttribute('title', t.memoryTitle);
-memoryMeter.hidden = true;
-function showMemory({ numTensors, numBytes }: { numTensors: number; numBytes: number }): void {
-  memoryMeter.hidden = false;
-  memoryMeter.dataset.tensors = String(numTensors);
-  memoryMeter.dataset.bytes = String(numBytes);
-  memoryMeter.textContent = t.memory(numTensors, (numBytes / 1e6).toFixed(1));
-}
+// The memory meter and the .ipynb export (with the reader's code: the lesson cells' and the scratch cells').
+const bar = startNotebookBar(notebookBar, t, lessonData, {
+  sources: () => Object.fromEntries(lessonCells.map((cell) => [cell.id, currentSource(cell)])),
+  scratch: () => scratch.cells.map((cell) => ({ id: cell.id, after: cell.after, source: currentSource(cell) })),
+}, sayInBar);
 
-// Export the lesson, with the reader's edits, as a Jupyter notebook.
-const exportButton = document.createElement('button');
-exportButton.type = 'button';
-exportButton.setAttribute('data-export-ipynb', '');
-exportButton.title = t.exportTitle;
-exportButton.textContent = t.exportButton;
-notebookBar?.querySelector('[data-kernel-summary]')?.before(exportButton, ' ');
-notebookBar?.append(' ', memoryMeter);
+/** Says something about the whole notebook in the bar (its status line and its short form). */
+function sayInBar(text: string): void {
+  if (kernelStatus) kernelStatus.textContent = text;
+  if (kernelSummary) kernelSummary.textContent = text;
+}
 
 // When the storage is full, the run log's oldest records (which a rerun can make again) give way to an edit.
 const lessonId = lessonRoot?.dataset.lesson ?? location.pathname;
@@ -85,49 +48,18 @@ const edits = createEditStore(lessonId, undefined, { makeRoom: () => dropOldestR
 const scratchEdits = createEditStore(scratchEditsLesson(lessonId), undefined, { makeRoom: () => dropOldestRun(localStorage) });
 const base = siteBase();
 
-/** The stale mark sits in the toolbar after the status (built here: exercise cells have no build-time slot). */
-function staleMarkOf(root: HTMLElement): HTMLElement {
-  const mark = document.createElement('span');
-  mark.className = 'cell-stale';
-  mark.setAttribute('data-cell-stale', '');
-  mark.hidden = true;
-  root.querySelector('.cell-status')?.after(' ', mark);
-  return mark;
-}
-
-function pageCell(root: HTMLElement, { id, number, label, original, store = edits }: { id: string; number: string; label: string; original: string; store?: EditStore }): PageCell {
-  const codeArea = root.querySelector<HTMLElement>('[data-cell-code]')!;
-  return {
-    store,
-    id,
-    number,
-    label,
-    source: original,
-    original,
-    root,
-    codeArea,
-    output: root.querySelector<HTMLElement>('[data-cell-output]')!,
-    status: root.querySelector<HTMLElement>('.cell-status')!,
-    runButton: root.querySelector<HTMLButtonElement>('[data-cell-run]')!,
-    runBelowButton: root.querySelector<HTMLButtonElement>('[data-cell-run-below]') ?? undefined,
-    staleMark: staleMarkOf(root),
-    stopButton: root.querySelector<HTMLButtonElement>('[data-cell-stop]')!,
-    resetButton: root.querySelector<HTMLButtonElement>('[data-cell-reset]') ?? undefined,
-  };
-}
-
 const lessonCells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-cell]')].map((root) => {
   const data = lessonData.cells.find((candidate) => candidate.id === root.dataset.cell);
   if (!data) throw new Error(`cell "${root.dataset.cell}" is on the page but not in its lesson data`);
   const number = String(data.number);
   // The kernel's messages ("`x` is defined in cell 3…") are cell output, the same in both languages.
-  return pageCell(root, { id: data.id, number, label: `cell ${number}`, original: data.source });
+  return pageCell(root, { id: data.id, number, label: `cell ${number}`, original: data.source, store: edits });
 });
 // Exercise cells run in the same scope after the lesson's cells, but Run all leaves them alone.
 const exerciseCells: PageCell[] = [...document.querySelectorAll<HTMLElement>('[data-exercise-cell]')].map((root) => {
   const data = lessonData.exercises?.find((candidate) => candidate.id === root.dataset.exerciseCell);
   if (!data) throw new Error(`exercise "${root.dataset.exerciseCell}" is on the page but not in its lesson data`);
-  return pageCell(root, { id: `exercise-${data.id}`, number: '✎', label: `exercise ${data.id}`, original: data.starter });
+  return pageCell(root, { id: `exercise-${data.id}`, number: '✎', label: `exercise ${data.id}`, original: data.starter, store: edits });
 });
 type ScratchPageCell = PageCell & { after: string; n: number };
 // Filled once the page's cells are wired (below); until then the page has no scratch cell.
@@ -149,7 +81,7 @@ function runtime() {
           if (kernelStatus) kernelStatus.textContent = text;
           if (kernelSummary) kernelSummary.textContent = summary;
         },
-        onMemory: showMemory,
+        onMemory: bar.showMemory,
         text: t,
         lang: lessonData.lang,
         lessonId: lessonRoot?.dataset.lesson ?? 'notebook',
@@ -164,93 +96,10 @@ function currentSource(cell: PageCell): string {
   return cell.editor?.getSource() ?? cell.source;
 }
 
-function setState(cell: PageCell, state: CellState, message = ''): void {
-  cell.root.dataset.cellState = state;
-  cell.status.textContent = message;
-  const running = state === 'running';
-  cell.runButton.hidden = running;
-  cell.stopButton.hidden = !running;
-}
-
 const stale = createStaleTracker(t);
 
 // Cells run one at a time, in the order they were asked for, like a notebook kernel.
-let queue: Promise<unknown> = Promise.resolve();
-
-function runCell(cell: PageCell): Promise<'done' | 'error'> {
-  if (cell.root.dataset.cellState === 'running') return Promise.resolve('error');
-  cell.status.textContent = t.waiting;
-  const result = queue.then(async () => {
-    const started = performance.now();
-    setState(cell, 'running', t.running);
-    const stopWatching = watchForBlocking((blockedMs) => showBlocked(cell, blockedMs));
-    let state: 'done' | 'error';
-    try {
-      const kernel = await runtime();
-      kernel.setCells(allCells().map((c) => ({ id: c.id, label: c.label, source: currentSource(c) })));
-      const source = currentSource(cell);
-      cell.current = kernel.run({ id: cell.id, label: cell.label, source }, cell.output);
-      state = await cell.current.finished;
-      cell.outcome = await cell.current.outcome;
-      if (cell.outcome.status === 'done' && cell.outcome.names) stale.ran(cell, cell.outcome.names, allCells(), source);
-    } catch (error) {
-      // The kernel could not load or start (its code or TF.js failed to fetch): the cell fails and says so.
-      showKernelFailure(cell, error);
-      state = 'error';
-      cell.outcome = { status: 'error', message: error instanceof Error ? error.message : String(error) };
-    } finally {
-      cell.current = undefined;
-      stopWatching();
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    setState(cell, state, state === 'done' ? t.doneIn(seconds) : t.error);
-    return state;
-  });
-  queue = result.catch(() => undefined);
-  return result;
-}
-
-/** Said once the page answers again: a cell's code held the page's thread for `blockedMs`. */
-function showBlocked(cell: PageCell, blockedMs: number): void {
-  const box = document.createElement('p');
-  box.className = 'notice';
-  box.setAttribute('data-page-blocked', '');
-  box.lang = document.documentElement.lang;
-  box.textContent = t.pageBlocked((blockedMs / 1000).toFixed(1));
-  cell.output.append(box);
-}
-
-function showKernelFailure(cell: PageCell, error: unknown): void {
-  const box = document.createElement('div');
-  box.className = 'nb-error';
-  box.setAttribute('data-kernel-failed', '');
-  box.lang = document.documentElement.lang;
-  box.textContent = t.kernelFailed(error instanceof Error ? error.message : String(error));
-  cell.output.replaceChildren(box);
-}
-
-/** "Run all", or "Run this and below" from `first`: cells in order, stopping at the first that fails. */
-async function runAll(first = 0): Promise<void> {
-  if (!runAllButton || runAllButton.disabled) return;
-  runAllButton.disabled = true;
-  const cells = notebookCells();
-  for (const cell of cells) if (cell.runBelowButton) cell.runBelowButton.disabled = true;
-  runAllButton.textContent = t.runningAll;
-  try {
-    for (const cell of cells.slice(first)) {
-      if ((await runCell(cell)) === 'error') {
-        if (kernelStatus) kernelStatus.textContent = t.runAllStopped(cell.number);
-        if (kernelSummary) kernelSummary.textContent = t.runAllStopped(cell.number);
-        cell.root.scrollIntoView({ block: 'center' });
-        break;
-      }
-    }
-  } finally {
-    runAllButton.disabled = false;
-    for (const cell of notebookCells()) if (cell.runBelowButton) cell.runBelowButton.disabled = false;
-    runAllButton.textContent = t.runAll;
-  }
-}
+const { runCell, runAll } = createCellRunner({ t, runtime, allCells, notebookCells, currentSource, stale, runAllButton, sayInBar });
 
 let editorModule: Promise<typeof import('../notebook/editor')> | undefined;
 async function upgradeToEditor(cell: PageCell, focus: boolean): Promise<void> {
@@ -351,30 +200,16 @@ function restoreEdits(cell: PageCell): void {
     setSource(cell, status.edit.source);
     void upgradeToEditor(cell, false);
   } else if (status.kind === 'outdated') {
-    const notice = document.createElement('div');
-    notice.className = 'notice edit-conflict';
-    notice.setAttribute('data-edit-conflict', '');
-    notice.setAttribute('role', 'alert');
-    const text = document.createElement('p');
-    text.textContent = t.editConflict(new Date(status.edit.savedAt).toLocaleString());
-    const useMine = document.createElement('button');
-    useMine.type = 'button';
-    useMine.textContent = t.useMine;
-    const keepNew = document.createElement('button');
-    keepNew.type = 'button';
-    keepNew.textContent = t.keepNew;
-    useMine.addEventListener('click', () => {
-      notice.remove();
-      setSource(cell, status.edit.source);
-      void upgradeToEditor(cell, false);
+    offerOutdatedEdit(cell.codeArea, status.edit.savedAt, t, {
+      useMine() {
+        setSource(cell, status.edit.source);
+        void upgradeToEditor(cell, false);
+      },
+      keepNew() {
+        edits.discard(cell.id);
+        if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
+      },
     });
-    keepNew.addEventListener('click', () => {
-      notice.remove();
-      edits.discard(cell.id);
-      if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
-    });
-    notice.append(text, useMine, ' ', keepNew);
-    cell.codeArea.before(notice);
   }
 }
 
@@ -432,35 +267,6 @@ scratch = startScratchCells<ScratchPageCell>({
   changed: () => typeAssist?.changed(),
 });
 runAllButton?.addEventListener('click', () => void runAll());
-exportButton.addEventListener('click', () => void exportNotebook());
-
-/** Downloads the lesson's notebook (made by the build from its prose and cells) with the reader's code in it. */
-async function exportNotebook(): Promise<void> {
-  try {
-    const [{ withReaderEdits }, response] = await Promise.all([import('../notebook/ipynb'), fetch(lessonData.notebookUrl)]);
-    if (!response.ok) throw new Error(`${lessonData.notebookUrl}: ${response.status} ${response.statusText}`);
-    const notebook = withReaderEdits(await response.json(), {
-      sources: Object.fromEntries(lessonCells.map((cell) => [cell.id, currentSource(cell)])),
-      scratch: scratch.cells.map((cell) => ({ id: cell.id, after: cell.after, source: currentSource(cell) })),
-      url: location.origin + location.pathname,
-      origin: location.origin,
-      exportedAt: new Date(),
-    });
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(notebook, null, 1)}\n`], { type: 'application/x-ipynb+json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `${lessonData.lesson}.ipynb`;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  } catch (error) {
-    const failure = t.exportFailed(error instanceof Error ? error.message : String(error));
-    if (kernelStatus) kernelStatus.textContent = failure;
-    if (kernelSummary) kernelSummary.textContent = failure;
-  }
-}
 if (resetAllButton) resetAllButton.hidden = edits.count() === 0;
 resetAllButton?.addEventListener('click', () => {
   const previous = [...lessonCells, ...exerciseCells].filter((cell) => cell.source !== cell.original).map((cell) => ({ cell, source: cell.source }));
