@@ -89,7 +89,7 @@ export interface BenchResults {
   baselineLessonSeconds: { stockWasm: number | null; fastWasm: number | null; fastWasmAt224?: number | null };
 }
 
-export const PATH_LABELS: Record<string, string> = {
+const PATH_LABELS: Record<string, string> = {
   'stock-wasm': 'stock TF.js, wasm',
   'stock-webgl': 'stock TF.js, webgl',
   'fast-wasm': 'project path (wasm)',

@@ -4,9 +4,9 @@
  * What the page can do is notice afterwards: a timer that ticks every 250 ms while a cell runs sees the
  * gap when it next runs, and the cell says what happened instead of the page seeming to hang for no reason.
  */
-export const TICK_MS = 250;
+const TICK_MS = 250;
 /** A gap this long is a block, not a busy moment (TF.js compiling its kernels, a garbage collection). */
-export const BLOCKED_MS = 3000;
+const BLOCKED_MS = 3000;
 
 export function watchForBlocking(onBlocked: (blockedMs: number) => void, { tickMs = TICK_MS, blockedMs = BLOCKED_MS, now = () => performance.now() } = {}): () => void {
   let last = now();

@@ -23,7 +23,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<st
 };
 
 /** Runs one import in a fresh worker; resolves with the worker's last message. */
-export function importInWorker(input: ImportInput, title: string, onProgress: (message: Extract<FromImportWorker, { type: 'progress' }>) => void, signal: AbortSignal): Promise<Exclude<FromImportWorker, { type: 'progress' }>> {
+function importInWorker(input: ImportInput, title: string, onProgress: (message: Extract<FromImportWorker, { type: 'progress' }>) => void, signal: AbortSignal): Promise<Exclude<FromImportWorker, { type: 'progress' }>> {
   const worker = new Worker(new URL('../importer/browser/importWorker.ts', import.meta.url), { type: 'module', name: 'dataset import' });
   const send = (message: ToImportWorker) => worker.postMessage(message);
   return new Promise((resolve) => {

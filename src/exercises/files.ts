@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LESSON_SUBFOLDERS } from '../lessons/layout';
 
-export const EXERCISES_FOLDER = LESSON_SUBFOLDERS.exercises;
+const EXERCISES_FOLDER = LESSON_SUBFOLDERS.exercises;
 export const EXERCISE_FILES = { starter: 'starter.ts', solution: 'solution.ts', definition: 'exercise.ts' } as const;
 
 /** An exercise id: lower case words joined by hyphens (the page's data-exercise is `<lesson>/<id>`). */

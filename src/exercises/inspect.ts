@@ -89,7 +89,7 @@ export function formatNumber(value: number, digits = 1): string {
  * Dropout(0.5) after each hidden layer" checks. `after[i]` is undefined when hidden layer i is followed by the
  * next Dense layer directly (or by nothing).
  */
-export function afterHiddenLayers(layers: readonly LayerInfo[]): Array<LayerInfo[]> {
+function afterHiddenLayers(layers: readonly LayerInfo[]): Array<LayerInfo[]> {
   const dense = layers.map((layer, index) => (layer.kind === 'dense' ? index : -1)).filter((index) => index >= 0);
   return dense.slice(0, -1).map((start, i) => layers.slice(start + 1, dense[i + 1]));
 }

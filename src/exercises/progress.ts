@@ -3,7 +3,7 @@
  * the exercise's `<lesson>/<id>`, the same in both languages, so the English and the Chinese course share it.
  * A damaged or unreadable record reads as no progress; storage that refuses to write loses nothing else.
  */
-export const PROGRESS_KEY = 'course-exercise-progress';
+const PROGRESS_KEY = 'course-exercise-progress';
 const PROGRESS_VERSION = 1;
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -14,7 +14,7 @@ interface StoredProgress {
   solved: Record<string, number>;
 }
 
-export function readSolved(store: Store | undefined): Record<string, number> {
+function readSolved(store: Store | undefined): Record<string, number> {
   try {
     const stored = JSON.parse(store?.getItem(PROGRESS_KEY) ?? 'null') as Partial<StoredProgress> | null;
     return stored?.version === PROGRESS_VERSION && stored.solved && typeof stored.solved === 'object' ? stored.solved : {};

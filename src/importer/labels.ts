@@ -121,7 +121,7 @@ async function entryAt(source: DatasetSource, path: string): Promise<SourceEntry
 }
 
 /** "2.jpg" before "10.jpg": numbers inside names compare by value. */
-export const compareFileNames = new Intl.Collator('en', { numeric: true }).compare;
+const compareFileNames = new Intl.Collator('en', { numeric: true }).compare;
 
 function checkHeader(header: CsvRecord, csvName: string): void {
   // Extra columns are allowed (some copies of the dataset carry more); the first two must be the article's.

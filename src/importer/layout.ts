@@ -10,11 +10,11 @@ export const ARTICLE_CSV_FILE = 'emergency_classification.csv';
 export const ARTICLE_IMAGES_DIR = 'images';
 /** The article's label file header: image name, then 1 for an emergency vehicle and 0 for any other. */
 export const ARTICLE_HEADER = ['image_names', 'emergency_or_not'] as const;
-export const KAGGLE_TRAIN_CSV = 'train.csv';
-export const KAGGLE_TEST_CSV = 'test.csv';
+const KAGGLE_TRAIN_CSV = 'train.csv';
+const KAGGLE_TEST_CSV = 'test.csv';
 /** Folder names of the "two folders of photos" layout; the first of each list is the canonical one. */
-export const EMERGENCY_FOLDERS = ['emergency'];
-export const OTHER_FOLDERS = ['other', 'non-emergency', 'non_emergency', 'not-emergency', 'not_emergency'];
+const EMERGENCY_FOLDERS = ['emergency'];
+const OTHER_FOLDERS = ['other', 'non-emergency', 'non_emergency', 'not-emergency', 'not_emergency'];
 
 export type LayoutKind = 'article' | 'kaggle' | 'folders';
 
@@ -128,7 +128,7 @@ export async function missingFolderProblem(source: DatasetSource, path: string):
 }
 
 /** "Dataset/, notes.txt" (at most 8 names), for errors that say what was there instead. */
-export function describeEntries(entries: SourceEntry[]): string {
+function describeEntries(entries: SourceEntry[]): string {
   if (entries.length === 0) return 'an empty folder';
   // A name with spaces at its ends is quoted, so that they show; every name is printed escaped.
   const shown = (name: string) => (name.trim() === name ? printable(name) : quoted(name));

@@ -55,7 +55,7 @@ const CSV_AND_FILE: NameSides = { wanted: 'the CSV', found: 'the file name' };
  * "differs by an invisible character (…)", "is the same text in another Unicode normalisation (…)", "differs only
  * in letter case". Undefined when unrelated.
  */
-export function describeNameDifference(wanted: string, file: string, sides: NameSides = CSV_AND_FILE): string | undefined {
+function describeNameDifference(wanted: string, file: string, sides: NameSides = CSV_AND_FILE): string | undefined {
   if (wanted === file) return undefined;
   const spaces = spaceDifference(wanted, file);
   if (spaces) return `differs by ${spaces}`;

@@ -51,7 +51,7 @@ export interface PackImagesOptions {
 }
 
 /** Already what the 224 resolution serves: a 224 × 224 RGB JPEG without transparency or rotation. */
-export function isArticleOriginal(info: ImageInfo): boolean {
+function isArticleOriginal(info: ImageInfo): boolean {
   return info.format === 'jpeg' && info.width === ORIGINAL_EDGE && info.height === ORIGINAL_EDGE && isPlainRgb(info) && info.orientation === 1;
 }
 

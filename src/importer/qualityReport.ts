@@ -10,8 +10,8 @@ import { formatPercent } from '../lib/numbers';
 import type { BinaryLabel, LabeledImage } from './labels';
 import { isPlainRgb, type ImageInspection } from './packImages';
 
-export const ARTICLE_TEST_SIZE = 0.3;
-export const ARTICLE_SEED = 42;
+const ARTICLE_TEST_SIZE = 0.3;
+const ARTICLE_SEED = 42;
 
 // A runs count this many standard deviations below a random order's is no accident.
 const GROUPED_RUNS_Z = -3;

@@ -16,7 +16,7 @@ import { buildQualityReport } from './qualityReport';
 import type { DatasetSource } from './source';
 import { checkSpriteSizes, DEFAULT_SPRITE_SIZES, writeSpriteSheets } from './spriteSheets';
 
-export const CLASS_NAMES = ['non-emergency', 'emergency'];
+const CLASS_NAMES = ['non-emergency', 'emergency'];
 
 export interface ImportProgress {
   phase: 'reading' | 'packing' | 'encoding';

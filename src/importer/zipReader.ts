@@ -43,7 +43,7 @@ export function looksLikeZip(firstBytes: Uint8Array): boolean {
 }
 
 /** Why an entry name cannot be used inside a folder, or undefined when it is safe. */
-export function unsafeEntryProblem(name: string): string | undefined {
+function unsafeEntryProblem(name: string): string | undefined {
   if (name.includes('\u0000')) return 'has a NUL character in its name';
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'is an absolute path';
   if (name.split('/').includes('..')) return 'has a ".." segment, so it would be written outside the target folder';

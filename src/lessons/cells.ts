@@ -27,7 +27,7 @@ export interface LessonCell {
 const CELL_FILE = /^(\d{2})-([a-z0-9][a-z0-9-]*)\.ts$/;
 
 /** The folder of a lesson that holds its cells. */
-export const CELLS_FOLDER = LESSON_SUBFOLDERS.cells;
+const CELLS_FOLDER = LESSON_SUBFOLDERS.cells;
 
 /**
  * Every cell of the lesson in `lessonDir`, in run order. Throws, naming the file, when a file in cells/

@@ -69,7 +69,7 @@ function folderProblems(dir: string, folder: string): string[] {
 }
 
 /** The folder's number must be the frontmatter's `order:` (the folder name is what sorts on disk and in URLs). */
-export function orderProblems(text: string, folder: string): string[] {
+function orderProblems(text: string, folder: string): string[] {
   const number = Number(LESSON_FOLDER.exec(folder)?.[1]);
   const order = /^order:\s*(\S+)\s*$/m.exec(frontmatterText(text))?.[1];
   if (order === undefined) return [`frontmatter has no order: (it must be ${number}, the folder's number)`];
@@ -78,7 +78,7 @@ export function orderProblems(text: string, folder: string): string[] {
 }
 
 /** A prose file must place every cell of the lesson once, in run order. */
-export function referenceProblems(text: string, file: string, cells: LessonCell[]): string[] {
+function referenceProblems(text: string, file: string, cells: LessonCell[]): string[] {
   const references = cellReferences(text, file);
   const problems: string[] = [];
   const known = new Set(cells.map((cell) => cell.id));
@@ -104,7 +104,7 @@ export function referenceProblems(text: string, file: string, cells: LessonCell[
 }
 
 /** A prose file must place every exercise of the lesson once (anywhere: an exercise runs after the lesson's cells). */
-export function exercisePlacementProblems(text: string, file: string, exercises: LessonExercise[]): string[] {
+function exercisePlacementProblems(text: string, file: string, exercises: LessonExercise[]): string[] {
   const references = exerciseReferences(text, file);
   const problems: string[] = [];
   for (const reference of references) {

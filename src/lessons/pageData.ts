@@ -23,7 +23,7 @@ export interface LessonPageData {
 }
 
 /** The attribute of the <script type="application/json"> that carries it. */
-export const LESSON_DATA_ATTRIBUTE = 'data-lesson-data';
+const LESSON_DATA_ATTRIBUTE = 'data-lesson-data';
 
 /** The JSON as it can stand inside a <script> element ("</script>" in a cell's code cannot end it early). */
 export function lessonDataJson(data: LessonPageData): string {

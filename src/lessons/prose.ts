@@ -9,7 +9,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 
 /** The JSX element that places a cell in the prose. */
-export const CELL_ELEMENT = 'Cell';
+const CELL_ELEMENT = 'Cell';
 
 export interface CellReference {
   id: string;
@@ -46,7 +46,7 @@ export function parseProse(text: string): Root {
 }
 
 /** The JSX element that places an exercise (its starter cell, its buttons) in the prose. */
-export const EXERCISE_ELEMENT = 'Exercise';
+const EXERCISE_ELEMENT = 'Exercise';
 
 /** The id of a `<Cell id="…" />` node, or undefined for any other node. Throws on a malformed one. */
 export function cellReferenceId(node: ProseNode, path?: string): string | undefined {
@@ -54,7 +54,7 @@ export function cellReferenceId(node: ProseNode, path?: string): string | undefi
 }
 
 /** The id of an `<Exercise id="…" />` node, or undefined for any other node. Throws on a malformed one. */
-export function exerciseReferenceId(node: ProseNode, path?: string): string | undefined {
+function exerciseReferenceId(node: ProseNode, path?: string): string | undefined {
   return elementId(node, EXERCISE_ELEMENT, path, 'e.g. <Exercise id="small-model" /> for exercises/small-model/');
 }
 

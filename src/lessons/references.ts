@@ -10,7 +10,7 @@ import { LESSON_SUBFOLDERS } from './layout';
 import { PAYLOAD_DIR } from '../lib/activeDataset';
 import { isDefaultDataset, manifestHash, REFERENCE_FORMAT, type LessonReference, type PageReference, type ReferenceDataset } from '../ml/referenceBands';
 
-export const DEFAULT_REFERENCE_FILE = 'default.json';
+const DEFAULT_REFERENCE_FILE = 'default.json';
 
 /** The dataset a payload folder holds (its manifest.json), as a reference names it. */
 export function payloadDataset(payloadDir: string): ReferenceDataset {
@@ -21,7 +21,7 @@ export function payloadDataset(payloadDir: string): ReferenceDataset {
 }
 
 /** The file of a lesson's references on a dataset: default.json, or <id>-<hash>.json (gitignored) for any other. */
-export function referenceFileName(dataset: ReferenceDataset): string {
+function referenceFileName(dataset: ReferenceDataset): string {
   return isDefaultDataset(dataset) ? DEFAULT_REFERENCE_FILE : `${dataset.id}-${dataset.manifestHash.slice(0, 8)}.json`;
 }
 
@@ -30,7 +30,7 @@ export function referencePath(lessonDir: string, dataset: ReferenceDataset): str
 }
 
 /** A reference file, checked enough that a damaged one is named instead of drawing nonsense. */
-export function parseReference(text: string, path: string): LessonReference {
+function parseReference(text: string, path: string): LessonReference {
   let value: Partial<LessonReference>;
   try {
     value = JSON.parse(text);
@@ -46,7 +46,7 @@ export function parseReference(text: string, path: string): LessonReference {
  * The reference a build shows for a lesson on the active dataset: the one made on it, else the default
  * dataset's (the figures then say it is the default dataset's); undefined when the lesson has none.
  */
-export function lessonReferenceFor(lessonDir: string, active: ReferenceDataset): LessonReference | undefined {
+function lessonReferenceFor(lessonDir: string, active: ReferenceDataset): LessonReference | undefined {
   for (const path of [referencePath(lessonDir, active), join(lessonDir, LESSON_SUBFOLDERS.references, DEFAULT_REFERENCE_FILE)]) {
     if (existsSync(path)) return parseReference(readFileSync(path, 'utf8'), path);
   }
@@ -55,7 +55,7 @@ export function lessonReferenceFor(lessonDir: string, active: ReferenceDataset):
 
 let activeDataset: ReferenceDataset | undefined;
 /** The dataset the build serves (public/data), read once per build. */
-export function builtDataset(): ReferenceDataset {
+function builtDataset(): ReferenceDataset {
   activeDataset ??= payloadDataset(PAYLOAD_DIR);
   return activeDataset;
 }

@@ -49,7 +49,7 @@ const orderSchema = z.strictObject({
   headTailSplit: z.strictObject({ trainEmergency: fraction(), validationEmergency: fraction() }),
 });
 
-export const datasetReportSchema = z.strictObject({
+const datasetReportSchema = z.strictObject({
   format: z.literal(REPORT_FORMAT),
   createdAt: z.string().datetime(),
   dataset: z.strictObject({ id: z.string(), title: z.string(), source: z.enum(['generated', 'imported']), origin: z.string() }),

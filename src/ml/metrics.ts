@@ -24,7 +24,7 @@ export interface BinaryMetrics {
   falsePositiveIndices: number[];
 }
 
-export function binaryCrossEntropy(probabilities: ArrayLike<number>, labels: ArrayLike<number>): number {
+function binaryCrossEntropy(probabilities: ArrayLike<number>, labels: ArrayLike<number>): number {
   if (probabilities.length !== labels.length) throw new Error(`${probabilities.length} predictions for ${labels.length} labels`);
   if (labels.length === 0) return Number.NaN;
   let total = 0;

@@ -11,7 +11,7 @@ import { textHash } from '../lib/textHash';
 export const REFERENCE_FORMAT = 1;
 
 /** The curves a training figure draws, by their history keys. */
-export const REFERENCE_CURVES = ['loss', 'val_loss', 'acc', 'val_acc'] as const;
+const REFERENCE_CURVES = ['loss', 'val_loss', 'acc', 'val_acc'] as const;
 export type ReferenceCurve = (typeof REFERENCE_CURVES)[number];
 
 /** One curve over the seeds, epoch by epoch (index 0 is epoch 1); an epoch only some runs reached uses those. */

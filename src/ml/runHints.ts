@@ -19,9 +19,9 @@ export type RunHint =
   | { kind: 'overfitting'; epoch: number; valLoss: number; epochsAfter: number };
 
 /** The first epochs where "no movement" is judged. */
-export const EARLY_EPOCHS = 3;
+const EARLY_EPOCHS = 3;
 /** Less than this relative change of the training loss over the first epochs is "almost no movement". */
-export const STILL_LOSS = 0.01;
+const STILL_LOSS = 0.01;
 
 /** The first epoch whose loss or validation loss is NaN or infinite. */
 export function firstNonFinite(epochs: readonly EpochLogs[]): { epoch: number; metric: 'loss' | 'val_loss' } | undefined {

@@ -30,7 +30,7 @@ export interface RunSettings {
 }
 
 export const RUN_LOG_KEY = 'course-runs';
-export const RUN_LOG_VERSION = 1;
+const RUN_LOG_VERSION = 1;
 
 export interface RunLogLimits {
   /** Oldest runs are dropped beyond this many. */

@@ -83,7 +83,7 @@ export function averagePrecision(points: readonly CurvePoint[]): number {
 }
 
 /** The thresholds the page's control offers: 0, 0.01, …, 1. */
-export const THRESHOLD_STEPS = Array.from({ length: 101 }, (_, i) => i / 100);
+const THRESHOLD_STEPS = Array.from({ length: 101 }, (_, i) => i / 100);
 
 export interface CostChoice {
   threshold: number;

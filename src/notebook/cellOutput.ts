@@ -15,7 +15,7 @@ export interface OutputLimits {
   keptCharacters: number;
 }
 
-export const OUTPUT_LIMITS: OutputLimits = { lines: 1000, characters: 10_000, keptCharacters: 5_000_000 };
+const OUTPUT_LIMITS: OutputLimits = { lines: 1000, characters: 10_000, keptCharacters: 5_000_000 };
 
 /** The controls' words, in the page's language. */
 export interface OutputText {

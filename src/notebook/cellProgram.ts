@@ -67,7 +67,7 @@ export function cellCompilerOptions(ts: Ts): TS.CompilerOptions {
 type Kind = 'assignable' | 'fixed';
 
 /** Top-level names a cell declares, values and types: a `let`/`var` is assignable, the rest fixed. */
-export function declaredNames(ts: Ts, source: string): Map<string, Kind> {
+function declaredNames(ts: Ts, source: string): Map<string, Kind> {
   const file = ts.createSourceFile('cell.ts', source, ts.ScriptTarget.ES2022, false);
   const names = new Map<string, Kind>();
   const bind = (name: TS.BindingName, kind: Kind) => {

@@ -31,7 +31,7 @@ export async function evaluateCell(cell: TranspiledCell, cellId: string, scope: 
   return compiled(scope.importModule, environment.scope, environment.makeConstant, environment.valueForTypeof, ...outer.map((name) => scope.outer.get(name)));
 }
 
-export function sourceUrl(cellId: string): string {
+function sourceUrl(cellId: string): string {
   return `cell-${cellId.replace(/[^\w-]/g, '_')}.js`;
 }
 

@@ -14,7 +14,7 @@ const realFunction = Function;
 const realEval = globalThis.eval;
 
 /** The code with a guard in every loop and function; its top level is synchronous (eval's is). */
-export function guardCodeString(code: string): string | undefined {
+function guardCodeString(code: string): string | undefined {
   let program: unknown;
   try {
     program = parse(code, { ecmaVersion: 'latest', sourceType: 'script' });

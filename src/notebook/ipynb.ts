@@ -34,7 +34,7 @@ export interface JupyterNotebook {
   cells: NotebookCell[];
 }
 
-export const KERNELSPEC = { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } as const;
+const KERNELSPEC = { name: 'tslab', display_name: 'TypeScript', language: 'typescript' } as const;
 
 export interface NotebookInfo {
   /** The lesson's title. */

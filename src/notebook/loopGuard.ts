@@ -29,7 +29,7 @@ export const GUARD_NAME = '__nb$guard';
 /** A synchronous stretch longer than this is ended as an endless loop. */
 export const SYNC_BUDGET_MS = 5000;
 /** Code in an async context gives the page a turn this often. */
-export const YIELD_EVERY_MS = 50;
+const YIELD_EVERY_MS = 50;
 
 const G = GUARD_NAME;
 const SYNC_STATEMENT = `if(--${G}.n<0)${G}.s();`;
@@ -131,7 +131,7 @@ export interface GuardState {
   setCurrent(signal: AbortSignal | undefined): void;
 }
 
-export function budgetMessage(budgetMs: number): string {
+function budgetMessage(budgetMs: number): string {
   return `interrupted: the cell ran for ${formatSeconds(budgetMs)} s without yielding to the page (an endless loop?), so it was stopped to keep the page responsive`;
 }
 
@@ -203,7 +203,7 @@ function formatSeconds(ms: number): string {
  * setTimeout); in Node (unit tests) setImmediate, since Node drains a port's messages in
  * one go and would starve timers.
  */
-export function defaultClock(): GuardClock {
+function defaultClock(): GuardClock {
   const now = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
   const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
   if (typeof immediate === 'function') return { now, schedule: (callback) => void immediate(callback) };

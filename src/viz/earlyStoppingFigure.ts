@@ -109,7 +109,7 @@ function extremeEpoch(epochs: readonly EpochLogs[], stopping: EarlyStoppingSumma
  * The figure's caption: how the run ended, which epoch is "best" under min delta (and which has the
  * lowest value when they differ), what is shaded, and whose weights the model holds.
  */
-export function earlyStoppingCaption(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, stopLabel: string, overfitFrom: number | undefined, words: CurveWords): string {
+function earlyStoppingCaption(epochs: readonly EpochLogs[], stopping: EarlyStoppingSummary, stopLabel: string, overfitFrom: number | undefined, words: CurveWords): string {
   const last = epochs.at(-1);
   if (!last) return words.noEpochYet;
   const { monitor, minDelta } = stopping;

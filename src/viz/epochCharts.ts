@@ -26,7 +26,7 @@ export function metricRows(epochs: readonly EpochLogs[], metric: Metric): Array<
 }
 
 /** The epoch axis: from 1 to `lastEpoch`, ticks on whole epochs only (an epoch 1.4 does not exist). */
-export function epochAxis(lastEpoch: number, words: CurveWords): Plot.ScaleOptions {
+function epochAxis(lastEpoch: number, words: CurveWords): Plot.ScaleOptions {
   const step = Math.max(1, Math.ceil(lastEpoch / 10));
   const ticks: number[] = [];
   for (let epoch = 1; epoch <= lastEpoch; epoch += step) ticks.push(epoch);

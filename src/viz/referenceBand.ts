@@ -14,7 +14,7 @@ const CURVE: Record<Metric, Record<Split, ReferenceCurve>> = {
 };
 
 /** One row per epoch and split of a metric's band: what Plot's area and line marks take. */
-export function bandRows(figure: ReferenceFigure, metric: Metric): Array<{ epoch: number; min: number; median: number; max: number; series: Split }> {
+function bandRows(figure: ReferenceFigure, metric: Metric): Array<{ epoch: number; min: number; median: number; max: number; series: Split }> {
   return (['training', 'validation'] as const).flatMap((series) => {
     const band = figure.curves[CURVE[metric][series]];
     return band ? band.median.map((median, i) => ({ epoch: i + 1, min: band.min[i]!, median, max: band.max[i]!, series })) : [];

@@ -2,7 +2,7 @@ import type { Messages } from '../i18n';
 import type { RunHint } from '../ml/runHints';
 
 /** The sentence a hint says, in the page's language. */
-export function hintText(hint: RunHint, text: Messages['hints']): string {
+function hintText(hint: RunHint, text: Messages['hints']): string {
   switch (hint.kind) {
     case 'nonFinite': return text.nonFinite(hint.epoch, hint.metric);
     case 'noMovement': return text.noMovement(hint.epochs, `${(100 * hint.lossChange).toFixed(2)} %`);

@@ -5,7 +5,7 @@ import type { Messages } from '../i18n';
 type Text = Messages['figures'];
 
 /** The point of a curve the current threshold gives: the last one whose threshold is at or above it. */
-export function pointAt(points: readonly CurvePoint[], threshold: number): CurvePoint {
+function pointAt(points: readonly CurvePoint[], threshold: number): CurvePoint {
   let chosen = points[0]!;
   for (const point of points) if (point.threshold >= threshold) chosen = point;
   return chosen;

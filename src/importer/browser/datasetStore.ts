@@ -20,7 +20,7 @@ export function datasetId(title: string, now = Date.now()): string {
   return `${slug}-${now.toString(36)}`;
 }
 
-export const STORED_FILE = 'stored.json';
+const STORED_FILE = 'stored.json';
 const ROOT = 'course-datasets';
 
 interface Backend {
@@ -125,11 +125,6 @@ let chosen: Backend | undefined;
 function backend(): Backend {
   chosen ??= typeof navigator.storage?.getDirectory === 'function' && typeof FileSystemFileHandle !== 'undefined' && 'createWritable' in FileSystemFileHandle.prototype ? opfsBackend() : idbBackend();
   return chosen;
-}
-
-/** For the tests and browsers without OPFS: forces the IndexedDB store. */
-export function useIndexedDbStore(): void {
-  chosen = idbBackend();
 }
 
 export async function listStoredDatasets(): Promise<StoredDataset[]> {

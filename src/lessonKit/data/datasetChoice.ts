@@ -10,7 +10,7 @@ import { chooseStoredDataset, chosenDataset, type ChosenDataset } from '../../li
 import type { CellContext } from '../context';
 
 /** `loadDataset({ dataset: BUILT_IN })` loads the course's own dataset whatever the reader chose. */
-export const BUILT_IN = 'built-in';
+const BUILT_IN = 'built-in';
 
 export interface DatasetLocation {
   url: string;

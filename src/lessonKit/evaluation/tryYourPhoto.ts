@@ -15,7 +15,7 @@ import type { CellContext } from '../context';
 const SHOWN_PX = 192;
 
 /** The side of the square images a model reads: its input is size × size × 3 values per image. */
-export function modelResolution(model: tf.LayersModel): number {
+function modelResolution(model: tf.LayersModel): number {
   const shape = model.inputs[0]!.shape;
   const features = shape.slice(1).reduce<number>((product, dim) => product * (dim ?? 0), 1);
   const size = Math.round(Math.sqrt(features / 3));
@@ -24,7 +24,7 @@ export function modelResolution(model: tf.LayersModel): number {
 }
 
 /** The current decision threshold of the page: the last evaluation's control, or 0.5. */
-export function currentThreshold(doc: Document): number {
+function currentThreshold(doc: Document): number {
   const controls = doc.querySelectorAll<HTMLInputElement>('[data-threshold-control]');
   const value = Number(controls[controls.length - 1]?.value);
   return Number.isFinite(value) && value >= 0 && value <= 1 && controls.length > 0 ? value : 0.5;

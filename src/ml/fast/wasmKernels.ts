@@ -122,7 +122,7 @@ function courseKernelProduct(kernels: CourseKernels, backend: BackendWasm, a: tf
 }
 
 /** For A·Bᵀ of single matrices: whether computing (B·Aᵀ)ᵀ copies fewer floats (the stock path copies B twice). */
-export function preferTransposedProduct(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
+function preferTransposedProduct(a: tf.TensorInfo, b: tf.TensorInfo): boolean {
   if (batchOf(a) !== 1 || batchOf(b) !== 1) return false;
   const [m, k] = a.shape.slice(-2) as [number, number];
   const n = b.shape.at(-2)!;
