@@ -1,3 +1,5 @@
-// A English lesson page's script. Imports run in order: the words are set before lessonPage reads them.
-import './words/en';
-import './lessonPage';
+// A English lesson page's script: the page with the English notebook words only (npm run budget).
+import { notebook } from '../i18n/en/notebook';
+import { startLessonPage } from './lessonPage';
+
+startLessonPage(notebook);

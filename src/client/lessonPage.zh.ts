@@ -1,3 +1,5 @@
-// A Chinese lesson page's script. Imports run in order: the words are set before lessonPage reads them.
-import './words/zh';
-import './lessonPage';
+// A Chinese lesson page's script: the page with the Chinese notebook words only (npm run budget).
+import { notebook } from '../i18n/zh/notebook';
+import { startLessonPage } from './lessonPage';
+
+startLessonPage(notebook);

@@ -8,7 +8,7 @@
  * - in an Astro page or component: `const t = messages(lang);` then `t.site.footer`, `t.courseIndex.lead(…)`;
  * - in a page script, import only its language's area, so the page's first load carries no other words:
  *   each language's page has its own entry (`import { exercises } from '../i18n/zh/exercises'` in
- *   CourseProgressZh.astro, src/client/lessonPage.zh.ts for the lesson page, src/client/pageWords.ts);
+ *   CourseProgressZh.astro, src/client/lessonPage.zh.ts for the lesson page);
  * - in the lesson library: the page's context carries the page's language and its table (`context.t`), so a
  *   helper never looks at `document` to learn the language.
  *
