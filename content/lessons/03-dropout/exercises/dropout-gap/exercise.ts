@@ -4,6 +4,13 @@ import { finalGap, formatNumber, latestRun } from '../../../../../src/exercises/
 const LESSON = '03-dropout';
 /** Both runs are compared at the same epoch, and only once the gap has had time to open. */
 const MIN_EPOCHS = 20;
+/**
+ * How much smaller the gap must be, in points. On the default data the lesson's dropout run narrowed it
+ * by 6.6–16.2 points at epoch 20 and 12.3–20.7 at epoch 30 (seeds 1–3, npm run claims; recorded in
+ * test/exercises/recorded/03-dropout-seeds.json): 3 points passes the smallest of them with room, while a
+ * run that overfits about as much as the plain one (a difference of a point or two either way) does not.
+ */
+const MIN_NARROWING = 3;
 
 export default defineExercise({
   hints: [
@@ -21,8 +28,8 @@ export default defineExercise({
     const withDropout = finalGap(run.epochs.slice(0, epochs))!;
     const without = finalGap(plain.epochs.slice(0, epochs))!;
     const figures = { en: `after ${epochs} epochs your dropout run's gap is ${formatNumber(withDropout)} points, the run without dropout's ${formatNumber(without)}`, zh: `${epochs} 轮后，你带 Dropout 的训练差距为 ${formatNumber(withDropout)} 个百分点，不带 Dropout 的为 ${formatNumber(without)} 个百分点` };
-    if (withDropout >= without) {
-      return notYet({ en: `Not smaller: ${figures.en}. Is there a Dropout after each hidden layer, with rate 0.5 (the first exercise)?`, zh: `没有变小：${figures.zh}。每个隐藏层后面都有 rate 为 0.5 的 Dropout 吗（见第一个练习）？` });
+    if (withDropout > without - MIN_NARROWING) {
+      return notYet({ en: `Not smaller by at least ${MIN_NARROWING} points: ${figures.en}. Is there a Dropout after each hidden layer, with rate 0.5 (the first exercise)?`, zh: `没有缩小至少 ${MIN_NARROWING} 个百分点：${figures.zh}。每个隐藏层后面都有 rate 为 0.5 的 Dropout 吗（见第一个练习）？` });
     }
     return correct({ en: `Right: ${figures.en}. Dropout narrows the gap between what the network does on its training images and on images it has never seen.`, zh: `正确：${figures.zh}。Dropout 缩小了网络在训练图像和从未见过的图像上的表现差距。` });
   },
