@@ -117,12 +117,33 @@ export const QUOTED: Record<string, (run: DefaultRun) => Record<string, string>>
       'lowest validation loss with batch norm': bn.lowest.val_loss.toFixed(2),
     };
   },
+  '05-augmentation': (run) => {
+    const augmented = run.runs[0]!;
+    return {
+      'training accuracy %': percent(augmented.final.acc),
+      'validation accuracy %': percent(augmented.final.val_acc),
+      'gap (points)': gapPoints(augmented),
+      'best validation accuracy %': percent(augmented.bestValAcc.val_acc),
+      'best validation accuracy, epoch': String(augmented.bestValAcc.epoch),
+      'lowest validation loss': augmented.lowest.val_loss.toFixed(2),
+      'lowest validation loss, epoch': String(augmented.lowest.epoch),
+    };
+  },
   '06-checkpointing': (run) => {
     const checkpointed = run.runs[0]!;
     return {
       'best validation accuracy %': percent(checkpointed.bestValAcc.val_acc),
       'best epoch': String(checkpointed.bestValAcc.epoch),
       'last epoch validation accuracy %': percent(checkpointed.final.val_acc),
+    };
+  },
+  '07-all-together': (run) => {
+    const together = run.runs[0]!;
+    return {
+      'stopped after epoch': String(together.epochs),
+      'best validation accuracy %': percent(together.bestValAcc.val_acc),
+      'best epoch': String(together.bestValAcc.epoch),
+      'last epoch validation accuracy %': percent(together.final.val_acc),
     };
   },
 };
