@@ -22,3 +22,4 @@ export { checkpoints } from './en/checkpoints';
 export { errors } from './en/errors';
 export { dataset } from './en/dataset';
 export { evaluation } from './en/evaluation';
+export { augmentation } from './en/augmentation';

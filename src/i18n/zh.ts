@@ -18,3 +18,4 @@ export { checkpoints } from './zh/checkpoints';
 export { errors } from './zh/errors';
 export { dataset } from './zh/dataset';
 export { evaluation } from './zh/evaluation';
+export { augmentation } from './zh/augmentation';

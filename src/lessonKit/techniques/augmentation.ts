@@ -17,36 +17,37 @@ export function augmentationLibrary(context: CellContext) {
     const apply = (op: Augmentation) => augmentImages(data, shown, op);
     const training = augmentation ?? articleAugmentation({ seed: 1 });
     const reach = Math.max(1, Math.round(data.size / 4));
+    const w = context.t.augmentation;
     const rows: GalleryRow[] = [
-      { id: 'original', title: 'Original', render: () => shown.map((index) => data.image(index)) },
+      { id: 'original', title: w.original, render: () => shown.map((index) => data.image(index)) },
       {
-        id: 'rotate', title: 'Rotation', note: 'A vehicle photographed on a slope or with a tilted camera is still the same vehicle.',
-        controls: [{ id: 'angle', label: 'Angle', min: -180, max: 180, step: 5, value: 30, unit: '°' }],
+        id: 'rotate', title: w.rotation, note: w.rotationNote,
+        controls: [{ id: 'angle', label: w.angle, min: -180, max: 180, step: 5, value: 30, unit: '°' }],
         render: ({ angle }) => apply((x) => rotate(x, angle!)),
       },
       {
-        id: 'shift', title: 'Shift', note: 'The vehicle may stand anywhere in the picture.',
+        id: 'shift', title: w.shift, note: w.shiftNote,
         controls: [
-          { id: 'dx', label: 'Right', min: -reach, max: reach, step: 1, value: Math.round(reach / 2), unit: ' px' },
-          { id: 'dy', label: 'Down', min: -reach, max: reach, step: 1, value: 0, unit: ' px' },
+          { id: 'dx', label: w.right, min: -reach, max: reach, step: 1, value: Math.round(reach / 2), unit: ' px' },
+          { id: 'dy', label: w.down, min: -reach, max: reach, step: 1, value: 0, unit: ' px' },
         ],
         render: ({ dx, dy }) => apply((x) => shift(x, dx!, dy!)),
       },
-      { id: 'flip-left-right', title: 'Flip left-right', note: 'An ambulance facing left is as much an ambulance as one facing right.', render: () => apply(flipLeftRight) },
-      { id: 'flip-up-down', title: 'Flip up-down', note: 'Upside-down vehicles never occur, yet the article uses this one too.', render: () => apply(flipUpDown) },
+      { id: 'flip-left-right', title: w.flipLeftRight, note: w.flipLeftRightNote, render: () => apply(flipLeftRight) },
+      { id: 'flip-up-down', title: w.flipUpDown, note: w.flipUpDownNote, render: () => apply(flipUpDown) },
       {
-        id: 'noise', title: 'Gaussian noise', note: 'Grainy photos from a cheap or dark camera.',
-        controls: [{ id: 'variance', label: 'Variance', min: 0, max: 1, step: 0.01, value: 0.2 }],
+        id: 'noise', title: w.noise, note: w.noiseNote,
+        controls: [{ id: 'variance', label: w.variance, min: 0, max: 1, step: 0.01, value: 0.2 }],
         render: ({ variance }) => apply((x) => gaussianNoise(x, variance!, { seed: 1 })),
       },
       {
-        id: 'blur', title: 'Blur', note: 'Out-of-focus or moving vehicles.',
-        controls: [{ id: 'sigma', label: 'Sigma', min: 0, max: 3, step: 0.1, value: 1, unit: ' px' }],
+        id: 'blur', title: w.blur, note: w.blurNote,
+        controls: [{ id: 'sigma', label: w.sigma, min: 0, max: 3, step: 0.1, value: 1, unit: ' px' }],
         render: ({ sigma }) => apply((x) => blur(x, sigma!)),
       },
       {
-        id: 'random', title: 'Random, as in training', note: 'What the network gets: new random choices for every image of every batch.',
-        redrawLabel: 'Draw again', render: () => apply(training),
+        id: 'random', title: w.random, note: w.randomNote,
+        redrawLabel: w.drawAgain, render: () => apply(training),
       },
     ];
     const names = shown.map((index) => ({ name: data.names[index]!, label: data.classes[data.labels[index]!]!, rgb: data.image(index) }));

@@ -1,0 +1,25 @@
+import type { Messages } from '../index';
+
+export const augmentation: Messages['augmentation'] = {
+  original: '原图',
+  rotation: '旋转',
+  rotationNote: '在斜坡上或用倾斜的相机拍到的车辆，仍然是同一辆车。',
+  angle: '角度',
+  shift: '平移',
+  shiftNote: '车辆可能出现在画面中的任何位置。',
+  right: '向右',
+  down: '向下',
+  flipLeftRight: '左右翻转',
+  flipLeftRightNote: '车头朝左的救护车和车头朝右的一样，都是救护车。',
+  flipUpDown: '上下翻转',
+  flipUpDownNote: '倒过来的车辆从不会出现，但文章也用了这种变换。',
+  noise: '高斯噪声',
+  noiseNote: '廉价或昏暗的相机拍出的颗粒感照片。',
+  variance: '方差',
+  blur: '模糊',
+  blurNote: '失焦或正在行驶的车辆。',
+  sigma: 'Sigma',
+  random: '随机，和训练时一样',
+  randomNote: '网络实际得到的：每个批次的每张图像都重新随机选择。',
+  drawAgain: '再抽一次',
+};
