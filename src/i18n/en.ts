@@ -23,3 +23,4 @@ export { errors } from './en/errors';
 export { dataset } from './en/dataset';
 export { evaluation } from './en/evaluation';
 export { augmentation } from './en/augmentation';
+export { dropout } from './en/dropout';

@@ -19,3 +19,4 @@ export { errors } from './zh/errors';
 export { dataset } from './zh/dataset';
 export { evaluation } from './zh/evaluation';
 export { augmentation } from './zh/augmentation';
+export { dropout } from './zh/dropout';

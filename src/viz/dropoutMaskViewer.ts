@@ -1,9 +1,12 @@
 import * as Plot from '@observablehq/plot';
 import type { DropoutObservation } from '../ml/dropoutProbe';
 import { formatPercent } from '../lib/numbers';
+import type { Messages } from '../i18n';
 import { MARK_COLORS, RUN_COLORS } from './palette';
 
 export interface DropoutMaskViewerOptions {
+  /** The page's words (`context.t.dropout`). */
+  words: Messages['dropout'];
   document?: Document;
 }
 
@@ -18,8 +21,9 @@ const DROPPED_OPACITY = 0.3;
  * kept ones blue and marked with the factor they were scaled by), then the same layer at
  * inference, with a table of the fraction dropped against the rate.
  */
-export function dropoutMaskViewer(observation: DropoutObservation, options: DropoutMaskViewerOptions = {}): HTMLElement {
+export function dropoutMaskViewer(observation: DropoutObservation, options: DropoutMaskViewerOptions): HTMLElement {
   const doc = options.document ?? document;
+  const words = options.words;
   const { rate, units, steps, inference } = observation;
   const columns = Math.ceil(Math.sqrt(units));
   const figure = doc.createElement('figure');
@@ -31,7 +35,7 @@ export function dropoutMaskViewer(observation: DropoutObservation, options: Drop
   figure.setAttribute('data-fraction-dropped', meanDropped.toFixed(4));
   figure.setAttribute('data-units', String(units));
 
-  const panels = [...steps.map((step) => ({ panel: `step ${step.step}`, mask: step.mask })), { panel: 'inference', mask: new Uint8Array(units) }];
+  const panels = [...steps.map((step) => ({ panel: words.step(step.step), mask: step.mask })), { panel: words.inference, mask: new Uint8Array(units) }];
   const cells = panels.flatMap(({ panel, mask }) => Array.from(mask, (dropped, unit) => ({ panel, unit, column: unit % columns, row: Math.floor(unit / columns), state: dropped ? 'dropped' : 'kept' })));
   const chart = Plot.plot({
     document: doc,
@@ -45,10 +49,10 @@ export function dropoutMaskViewer(observation: DropoutObservation, options: Drop
     fx: { domain: panels.map((p) => p.panel), label: null, padding: 0.12, axis: 'top' },
     x: { axis: null, domain: Array.from({ length: columns }, (_, i) => i) },
     y: { axis: null, domain: Array.from({ length: Math.ceil(units / columns) }, (_, i) => i) },
-    color: { domain: ['kept', 'dropped'], range: [KEPT, DROPPED], legend: true },
-    marks: [Plot.cell(cells, { fx: 'panel', x: 'column', y: 'row', fill: 'state', fillOpacity: (d: { state: string }) => (d.state === 'dropped' ? DROPPED_OPACITY : 1), title: (d: { unit: number; state: string }) => `unit ${d.unit}: ${d.state}` })],
+    color: { domain: ['kept', 'dropped'], range: [KEPT, DROPPED], legend: true, tickFormat: (state: 'kept' | 'dropped') => words.states[state] },
+    marks: [Plot.cell(cells, { fx: 'panel', x: 'column', y: 'row', fill: 'state', fillOpacity: (d: { state: string }) => (d.state === 'dropped' ? DROPPED_OPACITY : 1), title: (d: { unit: number; state: 'kept' | 'dropped' }) => words.unit(d.unit, words.states[d.state]) })],
   });
-  chart.setAttribute('aria-label', `which of the ${units} units of ${observation.layerName} were dropped on ${steps.length} training steps, and at inference`);
+  chart.setAttribute('aria-label', words.chartLabel(units, observation.layerName, steps.length));
   figure.append(chart);
 
   const table = doc.createElement('table');
@@ -65,23 +69,23 @@ export function dropoutMaskViewer(observation: DropoutObservation, options: Drop
     }
     return tr;
   };
-  table.append(row('th', ['', 'units dropped (whole batch)', 'kept units scaled by', 'changed since the previous step (first image)']));
+  table.append(row('th', ['', ...words.columns]));
   steps.forEach((step, i) => {
     const previous = steps[i - 1];
     let changed = 0;
     if (previous) for (let u = 0; u < units; u++) changed += Number(previous.mask[u] !== step.mask[u]);
-    table.append(row('td', [`training step ${step.step}`, formatShare(step.fractionDropped), `×${step.keptScale.toFixed(2)}`, previous ? `${changed} of ${units} units` : '—']));
+    table.append(row('td', [words.trainingStep(step.step), formatShare(step.fractionDropped), `×${step.keptScale.toFixed(2)}`, previous ? words.changedUnits(changed, units) : '—']));
   });
-  table.append(row('td', ['inference', formatShare(inference.fractionDropped), inference.maxChange === 0 ? '×1.00 (unchanged)' : `changed by up to ${inference.maxChange.toExponential(2)}`, '—']));
+  table.append(row('td', [words.inference, formatShare(inference.fractionDropped), inference.maxChange === 0 ? words.unchanged : words.changedBy(inference.maxChange.toExponential(2)), '—']));
   figure.append(table);
 
   const caption = doc.createElement('figcaption');
   caption.style.maxWidth = '720px';
   caption.setAttribute('data-dropout-summary', '');
-  caption.textContent =
-    `${observation.layerName}, rate ${rate}: on ${steps.length} training steps of ${observation.batchSize} images, ${formatShare(meanDropped)} of the units were dropped (the rate asks for ${formatShare(rate)}), ` +
-    `a new random set every step. The kept units were multiplied by ${(1 / (1 - rate)).toFixed(2)} = 1 / (1 − ${rate}) (inverted dropout), so the next layer receives the same total on average. ` +
-    `At inference the layer drops ${formatShare(inference.fractionDropped)} and ${inference.maxChange === 0 ? 'passes every activation through unchanged' : 'changes activations'}.`;
+  caption.textContent = words.caption({
+    layer: observation.layerName, rate, steps: steps.length, batch: observation.batchSize, dropped: formatShare(meanDropped), asked: formatShare(rate),
+    scale: (1 / (1 - rate)).toFixed(2), atInference: formatShare(inference.fractionDropped), unchanged: inference.maxChange === 0,
+  });
   figure.append(caption);
   return figure;
 }

@@ -12,6 +12,7 @@ import { comparisonFigure } from '../../src/viz/comparisonFigure';
 import { checkpointList } from '../../src/viz/checkpointList';
 import { runComparison } from '../../src/viz/runComparison';
 import { trainingProgress } from '../../src/viz/trainingProgress';
+import { dropoutMaskViewer } from '../../src/viz/dropoutMaskViewer';
 import { EarlyStopping } from '../../src/ml/earlyStopping';
 import type { EpochLogs } from '../../src/ml/train';
 import { EvaluationReport } from '../../src/lessonKit/evaluation/evaluationReport';
@@ -69,6 +70,21 @@ describe('the lesson library on a Chinese page', () => {
     expect(comparisonFigure([{ label: 'MLP', epochs }], { words: zh.curves }).querySelector('figcaption')!.textContent).toBe('实线：验证；虚线：训练。MLP：共 9 轮，训练准确率 91.0 %，验证准确率 64.0 %。');
     expect(runComparison([], { words: zh.curves }).textContent).toBe(zh.curves.runsEmpty);
     expect(checkpointList([], { words: zh.checkpoints }).querySelector('caption')!.textContent).toBe('这个浏览器还没有保存任何检查点。');
+  });
+});
+
+describe('the dropout masks on a Chinese page', () => {
+  it('labels the steps, the table and the caption in Chinese', () => {
+    const observation = {
+      layerName: 'dropout_1', rate: 0.5, units: 4, batchSize: 8,
+      steps: [1, 2].map((step) => ({ step, mask: Uint8Array.from([1, 0, step % 2, 0]), keptScale: 2, fractionDropped: 0.5 })),
+      inference: { fractionDropped: 0, maxChange: 0 },
+    };
+    const figure = dropoutMaskViewer(observation, { words: zh.dropout });
+    const caption = figure.querySelector('figcaption')!.textContent!;
+    expect(caption).toMatch(/^dropout_1，rate 0\.5：在 2 个各有 8 张图像的训练步骤中，50\.0 % 的单元被丢弃/);
+    expect(englishWords(caption.replace(/inverted dropout|dropout_1|rate/g, '')) /* the parameter's and the technique's names */).toEqual([]);
+    expect([...figure.querySelectorAll('th')].map((th) => th.textContent).join('|')).toBe('|被丢弃的单元（整个批次）|保留单元的缩放倍数|与上一步相比变化的单元（第一张图像）');
   });
 });
 

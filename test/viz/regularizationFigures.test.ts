@@ -131,7 +131,7 @@ describe('dropoutMaskViewer', () => {
       steps: [1, 2, 3, 4].map((step) => ({ step, mask: Uint8Array.from({ length: 100 }, () => (random.chance(0.5) ? 1 : 0)), keptScale: 2, fractionDropped: 0.5 + random.normal(0, 0.004) })),
       inference: { fractionDropped: 0, maxChange: 0 },
     };
-    const figure = dropoutMaskViewer(observation);
+    const figure = dropoutMaskViewer(observation, { words: en.dropout });
     expect(figure.querySelectorAll('g[aria-label="cell"] rect')).toHaveLength(500);
     expect(figure.querySelector('table')!.textContent).toContain('inference0.0 %×1.00 (unchanged)');
     expect(figure.querySelector('[data-dropout-summary]')!.textContent).toMatch(/^dropout_1, rate 0\.5: on 4 training steps of 128 images, 4\d\.\d %|5\d\.\d % of the units were dropped/);

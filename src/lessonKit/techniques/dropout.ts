@@ -10,7 +10,7 @@ export function dropoutLibrary(context: CellContext) {
 
   /** Which units a Dropout layer drops on successive training steps, and what it does at inference. */
   function showDropoutMasks(model: tf.LayersModel, data: ImageSet, options: { layer?: number | string; steps?: number; batchSize?: number } = {}): HTMLElement {
-    return dropoutMaskViewer(observeDropout(model, data, options), { document: doc });
+    return dropoutMaskViewer(observeDropout(model, data, options), { words: context.t.dropout, document: doc });
   }
 
   return { showDropoutMasks };
