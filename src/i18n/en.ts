@@ -24,3 +24,4 @@ export { dataset } from './en/dataset';
 export { evaluation } from './en/evaluation';
 export { augmentation } from './en/augmentation';
 export { dropout } from './en/dropout';
+export { batchNorm } from './en/batchNorm';

@@ -20,3 +20,4 @@ export { dataset } from './zh/dataset';
 export { evaluation } from './zh/evaluation';
 export { augmentation } from './zh/augmentation';
 export { dropout } from './zh/dropout';
+export { batchNorm } from './zh/batchNorm';

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { BatchNormSnapshot } from '../ml/batchNormProbe';
 import { RUN_COLORS, SERIES_COLORS } from './palette';
+import type { Messages } from '../i18n';
 
 /** One update of the panel during training, reduced to a few numbers for the trace. */
 export interface BatchNormTracePoint {
@@ -13,6 +14,8 @@ export interface BatchNormTracePoint {
 }
 
 export interface BatchNormPanelOptions {
+  /** The page's words (`context.t.batchNorm`). */
+  words: Messages['batchNorm'];
   /** Says when the snapshot was taken, e.g. "after epoch 3". */
   label?: string;
   document?: Document;
@@ -42,8 +45,9 @@ export function traceOf(snapshot: BatchNormSnapshot, batches: number, epoch: num
  * histograms of the activations before and after normalization, and how the gap between batch
  * and moving statistics shrank over the updates so far.
  */
-export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly BatchNormTracePoint[], options: BatchNormPanelOptions = {}): HTMLElement {
+export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly BatchNormTracePoint[], options: BatchNormPanelOptions): HTMLElement {
   const doc = options.document ?? document;
+  const w = options.words;
   const figure = doc.createElement('figure');
   // Outputs can sit in a no-wrap context of the inspector: long captions must still wrap.
   figure.style.whiteSpace = 'normal';
@@ -58,14 +62,14 @@ export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly Bat
       width: 340,
       height: 200,
       marginLeft: 48,
-      x: { label: 'unit', domain: [0, snapshot.units - 1] },
+      x: { label: w.unit, domain: [0, snapshot.units - 1] },
       // Variances start at 1 (moving) and can be far smaller (batch): a log scale shows both.
       y: name === 'variance' ? { label: yLabel, grid: true, type: 'log' } : { label: yLabel, grid: true },
       color: { domain: series.map((s) => s.label), range: series.map((s) => s.color), legend: true },
       marks: [Plot.dot(rows, { x: 'unit', y: 'value', fill: 'series', r: 1.8, tip: true })],
     });
     chart.setAttribute('data-chart', name);
-    chart.setAttribute('aria-label', `${yLabel} of each of the ${snapshot.units} units`);
+    chart.setAttribute('aria-label', w.perUnit(yLabel, snapshot.units));
     return chart;
   };
   const histogram = (name: string, values: Float32Array, color: string, label: string) => {
@@ -75,11 +79,11 @@ export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly Bat
       height: 180,
       marginLeft: 48,
       x: { label },
-      y: { label: 'activations', grid: true },
+      y: { label: w.axes.activations, grid: true },
       marks: [Plot.rectY(Array.from(values), { ...Plot.binX({ y: 'count' }, { x: (d: number) => d, thresholds: 30 }), fill: color }), Plot.ruleY([0])],
     });
     chart.setAttribute('data-chart', name);
-    chart.setAttribute('aria-label', `histogram of the activations ${name === 'before' ? 'entering' : 'leaving'} the layer`);
+    chart.setAttribute('aria-label', w.histogramLabel(name === 'before'));
     return chart;
   };
 
@@ -87,32 +91,32 @@ export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly Bat
   heading.className = 'batch-norm-heading';
   heading.style.flexBasis = '100%';
   heading.style.maxWidth = '720px';
-  heading.textContent = `${snapshot.layerName}${options.label ? ` ${options.label}` : ''}: ${snapshot.units} units, statistics of a batch of ${snapshot.before.length / snapshot.units} training images.`;
+  heading.textContent = w.heading(snapshot.layerName, options.label, snapshot.units, snapshot.before.length / snapshot.units);
   figure.append(
     heading,
-    perUnit('mean', [{ label: 'batch mean', values: snapshot.batchMean, color: BATCH }, { label: 'moving mean', values: snapshot.movingMean, color: MOVING }], 'mean of the input'),
-    perUnit('variance', [{ label: 'batch variance', values: snapshot.batchVariance, color: BATCH }, { label: 'moving variance', values: snapshot.movingVariance, color: MOVING }], 'variance of the input'),
-    perUnit('gamma-beta', [{ label: 'gamma (scale)', values: snapshot.gamma, color: RUN_COLORS[2] }, { label: 'beta (shift)', values: snapshot.beta, color: RUN_COLORS[1] }], 'learned value'),
-    histogram('before', snapshot.before, RUN_COLORS[0], 'activation before batch norm (sigmoid output)'),
-    histogram('after', snapshot.after, RUN_COLORS[1], 'activation after batch norm (training mode)'),
+    perUnit('mean', [{ label: w.series.batchMean, values: snapshot.batchMean, color: BATCH }, { label: w.series.movingMean, values: snapshot.movingMean, color: MOVING }], w.axes.mean),
+    perUnit('variance', [{ label: w.series.batchVariance, values: snapshot.batchVariance, color: BATCH }, { label: w.series.movingVariance, values: snapshot.movingVariance, color: MOVING }], w.axes.variance),
+    perUnit('gamma-beta', [{ label: w.series.gamma, values: snapshot.gamma, color: RUN_COLORS[2] }, { label: w.series.beta, values: snapshot.beta, color: RUN_COLORS[1] }], w.axes.learned),
+    histogram('before', snapshot.before, RUN_COLORS[0], w.axes.before),
+    histogram('after', snapshot.after, RUN_COLORS[1], w.axes.after),
   );
   if (trace.length > 0) {
     const rows = trace.flatMap((point) => [
-      { batches: point.batches, value: point.meanGap, series: '|batch − moving| mean' },
-      { batches: point.batches, value: point.varianceGap, series: '|batch − moving| variance' },
+      { batches: point.batches, value: point.meanGap, series: w.gaps.mean },
+      { batches: point.batches, value: point.varianceGap, series: w.gaps.variance },
     ]);
     const chart = Plot.plot({
       document: doc,
       width: 340,
       height: 180,
       marginLeft: 48,
-      x: { label: 'training batches', domain: [0, Math.max(1, trace.at(-1)!.batches)] },
-      y: { label: 'average over units', grid: true, zero: true },
-      color: { domain: ['|batch − moving| mean', '|batch − moving| variance'], range: [BATCH, MOVING], legend: true },
+      x: { label: w.axes.batches, domain: [0, Math.max(1, trace.at(-1)!.batches)] },
+      y: { label: w.axes.average, grid: true, zero: true },
+      color: { domain: [w.gaps.mean, w.gaps.variance], range: [BATCH, MOVING], legend: true },
       marks: [Plot.line(rows, { x: 'batches', y: 'value', stroke: 'series' }), Plot.dot(rows, { x: 'batches', y: 'value', fill: 'series', r: 2 })],
     });
     chart.setAttribute('data-chart', 'trace');
-    chart.setAttribute('aria-label', 'how far the moving statistics are from the batch statistics, over training');
+    chart.setAttribute('aria-label', w.traceLabel);
     figure.append(chart);
   }
   const caption = doc.createElement('figcaption');
@@ -122,28 +126,25 @@ export function batchNormFigure(snapshot: BatchNormSnapshot, trace: readonly Bat
   const last = trace.at(-1);
   caption.setAttribute('data-batch-norm-summary', '');
   caption.textContent =
-    `Before: activations average ${mean(snapshot.before).toFixed(3)} (spread ${std(snapshot.before).toFixed(3)}); after: ${mean(snapshot.after).toFixed(3)} (spread ${std(snapshot.after).toFixed(3)}). ` +
-    `Gamma averages ${mean(snapshot.gamma).toFixed(3)}, beta ${mean(snapshot.beta).toFixed(3)}.` +
-    (median(snapshot.batchVariance) < 10 * snapshot.epsilon
-      ? ` Most units vary little over the batch (median variance ${median(snapshot.batchVariance).toExponential(1)}), not much more than epsilon (${snapshot.epsilon}), which is added to the variance before dividing: their normalized spread stays below 1.`
-      : '') +
-    (last ? ` Moving statistics differ from this batch's by ${last.meanGap.toFixed(4)} (mean) and ${last.varianceGap.toFixed(4)} (variance) on average, after ${last.batches} batches.` : '');
+    w.summary({ before: mean(snapshot.before).toFixed(3), beforeSpread: std(snapshot.before).toFixed(3), after: mean(snapshot.after).toFixed(3), afterSpread: std(snapshot.after).toFixed(3), gamma: mean(snapshot.gamma).toFixed(3), beta: mean(snapshot.beta).toFixed(3) }) +
+    (median(snapshot.batchVariance) < 10 * snapshot.epsilon ? w.smallVariance(median(snapshot.batchVariance).toExponential(1), snapshot.epsilon) : '') +
+    (last ? w.movingGap(last.meanGap.toFixed(4), last.varianceGap.toFixed(4), last.batches) : '');
   figure.append(caption);
   return figure;
 }
 
 /** A panel that redraws itself with each new snapshot, for live updates during training. */
-export function batchNormPanelView(doc: Document = document): { element: HTMLElement; update(snapshot: BatchNormSnapshot, trace: readonly BatchNormTracePoint[], label?: string): void } {
+export function batchNormPanelView(words: Messages['batchNorm'], doc: Document = document): { element: HTMLElement; update(snapshot: BatchNormSnapshot, trace: readonly BatchNormTracePoint[], label?: string): void } {
   const element = doc.createElement('div');
   element.className = 'batch-norm-live';
   element.setAttribute('data-batch-norm-panel', '');
   const waiting = doc.createElement('p');
-  waiting.textContent = 'The batch-norm panel appears after the first update.';
+  waiting.textContent = words.waiting;
   element.append(waiting);
   return {
     element,
     update(snapshot, trace, label) {
-      element.replaceChildren(batchNormFigure(snapshot, trace, { label, document: doc }));
+      element.replaceChildren(batchNormFigure(snapshot, trace, { words, label, document: doc }));
       element.setAttribute('data-updates', String(trace.length));
     },
   };

@@ -13,6 +13,7 @@ import { checkpointList } from '../../src/viz/checkpointList';
 import { runComparison } from '../../src/viz/runComparison';
 import { trainingProgress } from '../../src/viz/trainingProgress';
 import { dropoutMaskViewer } from '../../src/viz/dropoutMaskViewer';
+import { batchNormFigure } from '../../src/viz/batchNormPanel';
 import { EarlyStopping } from '../../src/ml/earlyStopping';
 import type { EpochLogs } from '../../src/ml/train';
 import { EvaluationReport } from '../../src/lessonKit/evaluation/evaluationReport';
@@ -85,6 +86,23 @@ describe('the dropout masks on a Chinese page', () => {
     expect(caption).toMatch(/^dropout_1，rate 0\.5：在 2 个各有 8 张图像的训练步骤中，50\.0 % 的单元被丢弃/);
     expect(englishWords(caption.replace(/inverted dropout|dropout_1|rate/g, '')) /* the parameter's and the technique's names */).toEqual([]);
     expect([...figure.querySelectorAll('th')].map((th) => th.textContent).join('|')).toBe('|被丢弃的单元（整个批次）|保留单元的缩放倍数|与上一步相比变化的单元（第一张图像）');
+  });
+});
+
+describe('the batch-norm panel on a Chinese page', () => {
+  it('says what it shows in Chinese', () => {
+    const units = 4;
+    const values = (v: number) => Float32Array.from({ length: units }, () => v);
+    const before = Float32Array.from({ length: 8 * units }, (_, i) => (i % 5) / 5);
+    const snapshot = {
+      layerName: 'batch_normalization_1', units, epsilon: 0.001, batchMean: values(0.5), batchVariance: values(0.1), movingMean: values(0.4), movingVariance: values(0.8),
+      gamma: values(1), beta: values(0), before, after: before.map((v) => (v - 0.4) / 0.3),
+    };
+    const figure = batchNormFigure(snapshot, [{ batches: 13, epoch: 1, meanGap: 0.1, varianceGap: 0.3 }], { words: zh.batchNorm, label: zh.batchNorm.afterEpoch(1) });
+    expect(figure.querySelector('.batch-norm-heading')!.textContent).toBe('batch_normalization_1 第 1 轮之后：4 个单元，一个含 8 张训练图像的批次的统计量。');
+    const caption = figure.querySelector('figcaption')!.textContent!;
+    expect(caption).toMatch(/^之前：激活值平均 0\.381（离散度 0\.284）/);
+    expect(englishWords(caption.replace(/gamma|beta|epsilon/g, ''))).toEqual([]);
   });
 });
 

@@ -153,7 +153,7 @@ describe('batchNormFigure', () => {
       before, after: before.map((v) => (v - 0.5) / 0.35),
     };
     const trace = [traceOf(snapshot, 0, 0), { batches: 13, epoch: 1, meanGap: 0.1, varianceGap: 0.3 }, { batches: 26, epoch: 2, meanGap: 0.05, varianceGap: 0.1 }];
-    const figure = batchNormFigure(snapshot, trace, { label: 'after epoch 2' });
+    const figure = batchNormFigure(snapshot, trace, { words: en.batchNorm, label: 'after epoch 2' });
     expect(figure.getAttribute('data-units')).toBe('100');
     expect([...figure.querySelectorAll('[data-chart]')].map((c) => c.getAttribute('data-chart'))).toEqual(['mean', 'variance', 'gamma-beta', 'before', 'after', 'trace']);
     expect(figure.querySelectorAll('[data-chart="mean"] g[aria-label="dot"] circle')).toHaveLength(200);

@@ -24,7 +24,8 @@ export function batchNormLibrary(context: CellContext) {
    */
   function batchNormPanel(model: tf.LayersModel, data: ImageSet, { layer = 'BatchNormalization', every = 'epoch', batchSize = 128 }: BatchNormPanelOptions = {}): TrainCallbacks & { trace: BatchNormTracePoint[] } {
     if (every !== 'epoch' && (!Number.isInteger(every) || every < 1)) throw new Error(`invalid every: ${every} (expected 'epoch' or a whole number of batches ≥ 1)`);
-    const view = batchNormPanelView(doc);
+    const w = context.t.batchNorm;
+    const view = batchNormPanelView(w, doc);
     const indices = Array.from({ length: Math.min(batchSize, data.count) }, (_, i) => i);
     const trace: BatchNormTracePoint[] = [];
     let batches = 0;
@@ -33,25 +34,25 @@ export function batchNormLibrary(context: CellContext) {
       trace.push(traceOf(snapshot, batches, epoch));
       view.update(snapshot, trace, label);
     };
-    update(0, 'before training');
+    update(0, w.beforeTraining);
     context.display(view.element);
     return {
       trace,
       onTrainBegin() {
         batches = 0;
         trace.length = 0;
-        update(0, 'before training');
+        update(0, w.beforeTraining);
       },
       onBatchEnd(progress: BatchProgress) {
         batches++;
-        if (every !== 'epoch' && batches % every === 0) update(progress.epoch, `at epoch ${progress.epoch}, batch ${progress.batch}`);
+        if (every !== 'epoch' && batches % every === 0) update(progress.epoch, w.atBatch(progress.epoch, progress.batch));
       },
       onEpochEnd(logs) {
-        if (every === 'epoch') update(logs.epoch, `after epoch ${logs.epoch}`);
+        if (every === 'epoch') update(logs.epoch, w.afterEpoch(logs.epoch));
       },
       onTrainEnd(history) {
         const last = history.epochs.at(-1)?.epoch ?? 0;
-        if (trace.at(-1)?.batches !== batches) update(last, `after training (${last} epoch${last === 1 ? '' : 's'})`);
+        if (trace.at(-1)?.batches !== batches) update(last, w.afterTraining(last));
       },
     };
   }
