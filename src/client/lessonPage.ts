@@ -155,6 +155,19 @@ export function startLessonPage(t: NotebookText): void {
     void upgradeToEditor(cell, false);
   }
 
+  /**
+   * Marks each lesson cell at or below an edited one (data-edited-above): its pre-rendered reference figure
+   * then says the reference was made from the cells as published (global.css). Set here, not by a sibling
+   * selector: the cells sit each in its own <pre> of the prose, so CSS cannot see an earlier one.
+   */
+  function markEditedAbove(): void {
+    let above = false;
+    for (const cell of lessonCells) {
+      above ||= cell.source !== cell.original;
+      cell.root.dataset.editedAbove = String(above);
+    }
+  }
+
   /** Records the cell's code (typed by the reader, restored, or reset) and saves it as an edit (unless another tab saved it). */
   function setSource(cell: PageCell, source: string, { fromEditor = false, save = true } = {}): void {
     cell.source = source;
@@ -162,6 +175,7 @@ export function startLessonPage(t: NotebookText): void {
     else clearCellNotice(cell.codeArea, 'reset');
     const edited = source !== cell.original;
     cell.root.dataset.edited = String(edited);
+    markEditedAbove();
     if (cell.resetButton) cell.resetButton.hidden = !edited;
     if (save) reportSave(cell, cell.store.save(cell.id, cell.original, source));
     if (resetAllButton) resetAllButton.hidden = edits.count() === 0;

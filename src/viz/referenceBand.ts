@@ -84,7 +84,7 @@ export function referenceFigure(reference: LessonReference, figure: ReferenceFig
   root.append(label);
   const warning = referenceStatusText(options.status, text);
   if (warning) root.append(notice(doc, warning, 'data-reference-stale'));
-  // Shown by CSS alone once a cell at or above this one is edited (global.css): the page loads no script for it.
+  // Hidden until a cell at or above this one is edited (lessonPage.ts marks the cells, global.css shows it).
   root.append(notice(doc, text.edited, 'data-reference-edited'));
   const lastEpoch = Math.max(2, figure.runs.length);
   for (const metric of METRICS) {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { watchPage } from '../../scripts/lib/chromium';
 import { output, runAll, useBrowser } from './helpers';
+import { figureColourProblems } from './figureColours';
 
 const siteUrl = inject('siteUrl');
 const origin = new URL(siteUrl).origin;
@@ -86,6 +87,26 @@ describe('the decision threshold of an evaluation', () => {
     expect(await weights.locator('svg[data-layer]').count()).toBe(3);
     await expect(weights.locator('.weight-histograms figcaption').textContent()).resolves.toMatch(/at epoch 1/);
     expect(await weights.locator('.weights-comparison img').count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads in light and dark mode: the figures’ text and lines stand out from the page, a tooltip’s box is the page’s background', async () => {
+    const train = output(page, 'train');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe(colorScheme === 'dark' ? 'rgb(13, 17, 23)' : 'rgb(255, 255, 255)');
+      // Training curves, weight histograms, threshold, ROC and precision–recall curves: every SVG of the page's outputs.
+      expect(await page.locator('[data-cell-output] svg[viewBox]').count()).toBeGreaterThanOrEqual(6);
+      expect(await figureColourProblems(page), colorScheme).toEqual([]);
+      // Plot's tooltip, on hovering a point of the loss curve: its box takes the page's background, not white.
+      await train.locator('[data-figure="history"] [data-metric="loss"] g[aria-label="dot"] circle').first().hover();
+      const tip = train.locator('[data-figure="history"] [data-metric="loss"] g[aria-label="tip"] path').first();
+      await tip.waitFor();
+      expect(await tip.evaluate((path) => getComputedStyle(path).fill), colorScheme).toBe(background);
+      await expect(train.locator('[data-figure="history"] [data-metric="loss"] g[aria-label="tip"]').textContent()).resolves.toMatch(/epoch/);
+      await page.mouse.move(0, 0);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('fits a 375 px screen without scrolling the page sideways, and the page had no errors', async () => {
