@@ -33,7 +33,7 @@ export function epochHistogram(kernel: DenseKernel, epoch: number): EpochHistogr
   return { epoch, layer: kernel.layer, edges, counts, spread: spread(kernel.values) };
 }
 
-/** Small multiples, one per layer: weight value across, epoch down, darker where more weights are. */
+/** Small multiples, one per layer: weight value across, epoch down, more opaque (in the page's text colour) where more weights are. */
 export function histogramFigure(records: readonly EpochHistogram[], text: Text, doc: Document = document): HTMLElement {
   const figure = doc.createElement('figure');
   figure.className = 'weight-histograms';

@@ -64,7 +64,7 @@ describe('histogramFigure', () => {
     });
     const figure = histogramFigure(records, messages('en').figures);
     expect([...figure.querySelectorAll('svg[data-layer]')].map((svg) => svg.getAttribute('data-layer'))).toEqual(['dense_1', 'dense_2']);
-    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^Darker means more weights .* dense_1 0\.\d{4} at epoch 1, 0\.\d{4} at epoch 3; dense_2/);
+    expect(figure.querySelector('figcaption')!.textContent).toMatch(/^The more solid the shade, the more weights .* dense_1 0\.\d{4} at epoch 1, 0\.\d{4} at epoch 3; dense_2/);
     expect(figure.innerHTML).not.toMatch(/#[0-9a-f]{6}/i);
     expectSnapshot(figure, 'weight-histograms');
   });

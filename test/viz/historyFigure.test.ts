@@ -5,6 +5,7 @@ import { overfittingPoint, readValidationLoss } from '../../src/viz/overfitting'
 import { EarlyStopping } from '../../src/ml/earlyStopping';
 import type { EpochLogs } from '../../src/ml/train';
 import * as en from '../../src/i18n/en';
+import { expectSnapshot } from './snapshot';
 
 // Training loss falls throughout; validation loss bottoms out at epoch 4, then rises for 5 epochs: overfitting.
 const epochs: EpochLogs[] = [0.69, 0.6, 0.55, 0.52, 0.54, 0.58, 0.63, 0.66, 0.7].map((valLoss, i) => ({
@@ -85,6 +86,7 @@ describe('historyFigure', () => {
       'After 9 epochs: training accuracy 91.0 %, validation accuracy 64.0 %. Validation loss last fell by more than 0.01 at epoch 4 and not in the 5 epochs after it ' +
       '(the rule of early stopping: min delta 0.01, patience 5). The shaded epochs fit the training images better and the validation images no better: overfitting.',
     );
+    expectSnapshot(figure, 'history-overfitting');
   });
 
   it('draws no marker while validation loss is still improving, and says so', () => {

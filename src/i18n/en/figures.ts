@@ -38,7 +38,7 @@ export const figures = {
   histogramTitle: (layer: string) => `${layer}: weights per epoch`,
   histogramX: 'weight value',
   histogramY: 'epoch',
-  histogramCaption: (rows: string) => `Darker means more weights with that value in that epoch. Spread (standard deviation) of each layer’s weights: ${rows}.`,
+  histogramCaption: (rows: string) => `The more solid the shade, the more weights with that value in that epoch (the shade is the page’s text colour: dark on a light page, light on a dark one). Spread (standard deviation) of each layer’s weights: ${rows}.`,
   histogramRow: (layer: string, first: string, last: string, epochs: number) => `${layer} ${first} at epoch 1, ${last} at epoch ${epochs}`,
   comparisonHeading: 'First-layer weights of the runs made in this browser',
   comparisonItem: (lesson: string, epochs: number, date: string) => `${lesson}, ${epochs} epochs, ${date}`,

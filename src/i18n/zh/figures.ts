@@ -37,7 +37,7 @@ export const figures: Messages['figures'] = {
   histogramTitle: (layer) => `${layer}：每轮的权重分布`,
   histogramX: '权重值',
   histogramY: '轮次',
-  histogramCaption: (rows) => `颜色越深，表示该轮中取这个值的权重越多。各层权重的离散程度（标准差）：${rows}。`,
+  histogramCaption: (rows) => `色块越不透明，表示该轮中取这个值的权重越多（色块用页面的文字颜色：浅色页面上是深色，深色页面上是浅色）。各层权重的离散程度（标准差）：${rows}。`,
   histogramRow: (layer, first, last, epochs) => `${layer} 第 1 轮 ${first}，第 ${epochs} 轮 ${last}`,
   comparisonHeading: '本浏览器中各次训练的第一层权重',
   comparisonItem: (lesson, epochs, date) => `${lesson}，${epochs} 轮，${date}`,
