@@ -55,3 +55,40 @@ export async function figureColourProblems(page: Page, selector = '[data-cell-ou
     return [...new Set(problems)];
   }, selector);
 }
+
+/**
+ * What of a lesson's figures (after a run) a 375 px phone would not show whole, or would not show readably
+ * in either colour scheme: each figure's charts, pictures, tables and captions within the screen (no sideways
+ * scroll of the page, none cut off in a scrolling box of its own), then {@link figureColourProblems} in light
+ * and in dark mode. The page is put back to its own size and scheme afterwards.
+ */
+export async function figureProblemsOnAPhone(page: Page): Promise<string[]> {
+  const size = page.viewportSize();
+  const problems: string[] = [];
+  try {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    problems.push(...await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const found: string[] = [];
+      const overflow = document.documentElement.scrollWidth - width;
+      if (overflow > 0) found.push(`the page scrolls sideways by ${overflow} px`);
+      for (const element of document.querySelectorAll('[data-cell-output] [data-figure] :is(svg[viewBox], canvas, img, table, figcaption, p)')) {
+        const box = element.getBoundingClientRect();
+        if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) {
+          const figure = element.closest('[data-figure]')!.getAttribute('data-figure');
+          found.push(`${figure} <${element.tagName.toLowerCase()}> spans ${Math.round(box.left)}–${Math.round(box.right)} px of ${width}`);
+        }
+      }
+      return [...new Set(found)];
+    }));
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      problems.push(...(await figureColourProblems(page)).map((problem) => `${colorScheme}: ${problem}`));
+    }
+  } finally {
+    await page.emulateMedia({ colorScheme: null });
+    if (size) await page.setViewportSize(size);
+  }
+  return problems;
+}

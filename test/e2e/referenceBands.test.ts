@@ -152,6 +152,21 @@ describe('every lesson’s reference figures before anything runs', () => {
   });
 });
 
+describe('the figures’ colour check', () => {
+  it('catches the issue’s dark-mode label (#111827 on #0d1117), a faint line and a fixed colour, and passes currentColor', async () => {
+    const page = await browser().newPage();
+    await page.setContent(`<body style="background:#0d1117;color:#e6edf3"><div data-cell-output><svg viewBox="0 0 100 100" width="100" height="100">
+      <text fill="#111827" x="10" y="10">label</text><path d="M0 0L10 10" style="stroke: rgb(20, 20, 30)"/><text fill="currentColor" x="10" y="40">ok</text></svg></div></body>`);
+    const problems = await figureColourProblems(page);
+    expect(problems).toHaveLength(4);
+    expect(problems.filter((problem) => /text rgb\(17, 24, 39\) on rgb\(13, 17, 23\), 1\.07:1/.test(problem))).toHaveLength(1);
+    expect(problems.filter((problem) => /stroke rgb\(20, 20, 30\)/.test(problem))).toHaveLength(1);
+    expect(problems.filter((problem) => /fixed colour/.test(problem))).toHaveLength(2);
+    expect(problems.join(' ')).not.toContain('"ok"');
+    await page.close();
+  });
+});
+
 describe('a run on an imported dataset', () => {
   it('draws the default dataset’s band and says it is not the reader’s dataset', async () => {
     const root = await writeArticle(join(TMP, 'Dataset'), { labels: Array.from({ length: 40 }, (_, i) => i % 2) });
