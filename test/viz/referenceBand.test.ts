@@ -39,7 +39,7 @@ const marks = (root: Element, metric: string) => {
 
 describe('the reference figure before a run', () => {
   it('says what it is, draws the band and median of both splits, and gives the final spread', () => {
-    const element = referenceFigure(reference, figure, { text: messages('en').references, language: 'en', status: 'current', document, width: 320 });
+    const element = referenceFigure(reference, figure, { text: messages('en').references, words: messages('en').curves, language: 'en', status: 'current', document, width: 320 });
     expect(element.querySelector('[data-reference-label]')!.textContent).toBe('Reference: 5 runs made when the course was built, default dataset');
     expect(element.querySelector('[data-reference-stale]')).toBeNull();
     for (const metric of ['loss', 'accuracy']) expect(marks(element, metric), metric).toEqual({ areas: 2, dashed: 2, solid: 0 });
@@ -52,9 +52,9 @@ describe('the reference figure before a run', () => {
   });
 
   it('says when it is stale or for another dataset, in the page’s language', () => {
-    const stale = referenceFigure(reference, figure, { text: messages('en').references, language: 'en', status: 'cells-changed', document, width: 320 });
+    const stale = referenceFigure(reference, figure, { text: messages('en').references, words: messages('en').curves, language: 'en', status: 'cells-changed', document, width: 320 });
     expect(stale.querySelector('[data-reference-stale]')!.textContent).toMatch(/^Stale: the lesson’s cells differ/);
-    const zh = referenceFigure(reference, figure, { text: messages('zh').references, language: 'zh', status: 'other-dataset', document, width: 320 });
+    const zh = referenceFigure(reference, figure, { text: messages('zh').references, words: messages('zh').curves, language: 'zh', status: 'other-dataset', document, width: 320 });
     expect(zh.querySelector('[data-reference-stale]')!.textContent).toBe('此参考基于默认数据集；运行 `npm run references` 为你的数据集生成参考。');
     expect(zh.querySelector('[data-reference-label]')!.textContent).not.toMatch(/[A-Za-z]{4,}/);
   });
@@ -63,7 +63,7 @@ describe('the reference figure before a run', () => {
 describe('the reader’s run over the band', () => {
   it('draws the run’s own curves over the band and median', () => {
     const mine = run(6).slice(0, 2);
-    const element = historyFigure(mine, { totalEpochs: 3, document, width: 320, reference: { figure, caption: 'Behind your run: the band.', status: 'current' } });
+    const element = historyFigure(mine, { words: messages('en').curves, totalEpochs: 3, document, width: 320, reference: { figure, caption: 'Behind your run: the band.', status: 'current' } });
     expect(element.getAttribute('data-reference-band')).toBe('3');
     expect(element.getAttribute('data-reference-status')).toBe('current');
     for (const metric of ['loss', 'accuracy']) expect(marks(element, metric), metric).toEqual({ areas: 2, dashed: 2, solid: 2 });
