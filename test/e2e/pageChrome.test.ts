@@ -61,7 +61,7 @@ for (const width of [1280, 375]) {
       const code = [
         "import * as tf from '@tensorflow/tfjs';",
         'const data = await loadDataset({ resolution: 32 });',
-        'const { train, validation } = trainTestSplit(data.subset(Array.from({ length: 96 }, (_, i) => i * 20)), { testSize: 0.25, randomState: 1 });',
+        'const { train, validation } = trainTestSplit(data.subset(Array.from({ length: 96 }, (_, i) => i * 12)), { testSize: 0.25, randomState: 1 });',
         'const model = tf.sequential({ layers: [tf.layers.dense({ inputShape: [data.featureCount], units: 4, activation: "sigmoid" }), tf.layers.dense({ units: 1, activation: "sigmoid" })] });',
         'model.compile({ optimizer: tf.train.adam(0.01), loss: "binaryCrossentropy", metrics: ["accuracy"] });',
         'const checkpoint = modelCheckpoint({ monitor: "val_accuracy", name: "a-checkpoint-with-a-rather-long-name" });',
